@@ -1,0 +1,77 @@
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import type { DatabaseTarget } from "../config.js";
+import { lockDataDir } from "./data-dir-lock.js";
+import * as schema from "./schema/index.js";
+
+export type Schema = typeof schema;
+/** The Drizzle database: the same type over PGlite and node-postgres. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle; services take `Tx` so they can run inside a caller's transaction. */
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Either a database or an open transaction. */
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  db: Db;
+  kind: "pglite" | "postgres";
+  /** The PGlite instance (embedded mode only), for backup. */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_FOLDER = path.resolve(import.meta.dirname, "../../../migrations");
+
+/** Folder inside DATA_DIR that holds PGlite's PostgreSQL data directory. */
+export function pgliteDataPath(dataDir: string): string {
+  return path.join(dataDir, "pgdata");
+}
+
+/**
+ * Opens the database named by the configuration. An embedded folder is locked first (see
+ * data-dir-lock.ts); the lock is released on close.
+ */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === "postgres") {
+    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // A server connection error must not crash the process; requests will fail and report it.
+    pool.on("error", (err) => console.error(`[db] idle client error: ${err.message}`));
+    const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+    return { db, kind: "postgres", close: () => pool.end() };
+  }
+  const release = lockDataDir(target.dataDir);
+  try {
+    const client = await PGlite.create(pgliteDataPath(target.dataDir));
+    return wrapPglite(client, async () => {
+      await client.close();
+      release();
+    });
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+/** Wraps an already open PGlite (tests load a migrated image this way). */
+export function wrapPglite(client: PGlite, close?: () => Promise<void>): Database {
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  return { db, kind: "pglite", pglite: client, close: close ?? (() => client.close()) };
+}
+
+/** Applies the committed migrations (idempotent). */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.kind === "pglite") {
+    // biome-ignore lint/suspicious/noExplicitAny: the migrators take their own driver's type
+    await migratePglite(database.db as any, { migrationsFolder: MIGRATIONS_FOLDER });
+  } else {
+    // biome-ignore lint/suspicious/noExplicitAny: the migrators take their own driver's type
+    await migratePg(database.db as any, { migrationsFolder: MIGRATIONS_FOLDER });
+  }
+}

@@ -1,0 +1,50 @@
+import { defineConfig } from "vitest/config";
+
+// Three tiers (see docs/ARCHITECTURE.md): pure unit tests, the integration suite run twice (embedded
+// PGlite and a throwaway PostgreSQL 15 server started by test/postgres-global-setup.ts), and browser
+// journeys in Chromium.
+export default defineConfig({
+  test: {
+    env: { TZ: "UTC" },
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["src/domain/**/*.test.ts", "src/contracts/**/*.test.ts", "src/web/**/*.test.ts", "scripts/**/*.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        test: {
+          name: "integration-pglite",
+          include: ["src/server/**/*.test.ts"],
+          env: { TEST_DB: "pglite", TZ: "UTC" },
+          setupFiles: ["test/integration-setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: "integration-postgres",
+          include: ["src/server/**/*.test.ts"],
+          env: { TEST_DB: "postgres", TZ: "UTC" },
+          globalSetup: ["test/postgres-global-setup.ts"],
+          setupFiles: ["test/integration-setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["e2e/**/*.test.ts"],
+          globalSetup: ["e2e/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
