@@ -43,7 +43,10 @@ const RELATIONSHIPS = {
     teamUserIds: [ME],
   },
   "on my team in my organisation": { organisationIds: [MY_ORG], teamUserIds: [ME] },
-  "on my team in another tenant (not via my organisation)": { organisationIds: [OTHER_ORG], teamUserIds: [ME] },
+  "on my team in another tenant (not via my organisation)": {
+    organisationIds: [OTHER_ORG],
+    teamUserIds: [ME],
+  },
   "my own user record": { organisationIds: [OTHER_ORG], userId: ME },
   "another tenant's record": { organisationIds: [OTHER_ORG], projectIds: [OTHER_PROJECT] },
 } satisfies Record<string, Omit<Resource, "type">>;
@@ -57,7 +60,10 @@ const COVERS: Record<Reach, Relationship[]> = {
   any: Object.keys(RELATIONSHIPS) as Relationship[],
   organisation: ["own organisation", "on my team in my organisation"],
   project: ["own organisation", "partner's record in a shared project", "on my team in my organisation"],
-  "assigned-organisation": ["assigned to my organisation", "on my team (partner's record, my organisation assigned)"],
+  "assigned-organisation": [
+    "assigned to my organisation",
+    "on my team (partner's record, my organisation assigned)",
+  ],
   assigned: ["on my team (partner's record, my organisation assigned)", "on my team in my organisation"],
   self: ["my own user record"],
 };
@@ -107,7 +113,9 @@ describe("what each role is for (DOMAIN.md 'Who uses it')", () => {
   it("a family consultant follows assignments across municipalities", () => {
     const r = family("on my team (partner's record, my organisation assigned)");
     expect(can(actorWith("family_consultant"), "family.read", r)).toBe(true);
-    expect(can(actorWith("family_consultant"), "family.read", family("partner's record in a shared project"))).toBe(false);
+    expect(
+      can(actorWith("family_consultant"), "family.read", family("partner's record in a shared project")),
+    ).toBe(false);
   });
 
   it("only the platform admin manages users, roles and reads the audit log", () => {
@@ -141,18 +149,24 @@ describe("authorize: 404 for what is hidden, 403 for what is visible but not all
   });
 
   it("allows", () => {
-    expect(authorize(actorWith("project_manager"), "project.manage", project([MY_ORG], [SHARED_PROJECT]))).toEqual({
+    expect(
+      authorize(actorWith("project_manager"), "project.manage", project([MY_ORG], [SHARED_PROJECT])),
+    ).toEqual({
       allowed: true,
     });
   });
   it("forbidden when the record is visible", () => {
-    expect(authorize(actorWith("caseworker"), "project.manage", project([MY_ORG], [SHARED_PROJECT]))).toEqual({
-      allowed: false,
-      reason: "forbidden",
-    });
+    expect(authorize(actorWith("caseworker"), "project.manage", project([MY_ORG], [SHARED_PROJECT]))).toEqual(
+      {
+        allowed: false,
+        reason: "forbidden",
+      },
+    );
   });
   it("hidden when the record belongs to another tenant", () => {
-    expect(authorize(actorWith("project_manager"), "project.manage", project([OTHER_ORG], [OTHER_PROJECT]))).toEqual({
+    expect(
+      authorize(actorWith("project_manager"), "project.manage", project([OTHER_ORG], [OTHER_PROJECT])),
+    ).toEqual({
       allowed: false,
       reason: "hidden",
     });

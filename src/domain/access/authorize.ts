@@ -1,5 +1,5 @@
 import type { Actor, ActorMembership, Resource, ResourceType } from "./actor.js";
-import { type Permission, PERMISSIONS } from "./permissions.js";
+import { PERMISSIONS, type Permission } from "./permissions.js";
 import { type Reach, reachOf } from "./policy-table.js";
 
 /** The permission that decides whether a record of a type is visible at all (404 vs 403). */
@@ -36,7 +36,8 @@ function reaches(actor: Actor, m: ActorMembership, reach: Reach, r: Resource): b
     case "assigned":
       return (
         (r.teamUserIds ?? []).includes(actor.userId) &&
-        (r.organisationIds.includes(m.organisationId) || (r.assignedOrganisationIds ?? []).includes(m.organisationId))
+        (r.organisationIds.includes(m.organisationId) ||
+          (r.assignedOrganisationIds ?? []).includes(m.organisationId))
       );
   }
 }

@@ -46,7 +46,8 @@ export function scope(actor: Actor, permission: Permission): Scope {
         break;
       case "project":
         organisationIds.push(m.organisationId);
-        for (const p of actor.projectParties) if (p.organisationId === m.organisationId) projectIds.push(p.projectId);
+        for (const p of actor.projectParties)
+          if (p.organisationId === m.organisationId) projectIds.push(p.projectId);
         break;
       case "assigned-organisation":
         assignedOrganisationIds.push(m.organisationId);
@@ -59,7 +60,10 @@ export function scope(actor: Actor, permission: Permission): Scope {
         break;
     }
   }
-  const teamMember = teamOrganisationIds.length > 0 ? { userId: actor.userId, organisationIds: unique(teamOrganisationIds) } : null;
+  const teamMember =
+    teamOrganisationIds.length > 0
+      ? { userId: actor.userId, organisationIds: unique(teamOrganisationIds) }
+      : null;
   if (
     organisationIds.length === 0 &&
     projectIds.length === 0 &&

@@ -75,3 +75,9 @@ export async function migrateDatabase(database: Database): Promise<void> {
     await migratePg(database.db as any, { migrationsFolder: MIGRATIONS_FOLDER });
   }
 }
+
+/** Rows of a raw SQL query; both drivers answer with `{ rows }`. */
+export async function queryRows<T>(db: DbOrTx, query: Parameters<Db["execute"]>[0]): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

@@ -1,0 +1,71 @@
+/**
+ * The typed catalogue of audit events. Each event names its subject type and the payload it carries:
+ * ids, field names and codes — never personal values (no names, CPR numbers, notes or e-mail text).
+ */
+export interface AuditEventCatalogue {
+  "auth.login_succeeded": {
+    subject: "user";
+    payload: { method: "password" | "password+totp" | "password+recovery" };
+  };
+  "auth.login_failed": {
+    subject: "user" | null;
+    payload: { reason: "unknown_user" | "bad_password" | "inactive" | "bad_second_factor" | "locked" };
+  };
+  "auth.account_locked": { subject: "user"; payload: { failedAttempts: number; lockedMinutes: number } };
+  "auth.logged_out": { subject: "user"; payload: Record<string, never> };
+  "auth.password_changed": { subject: "user"; payload: Record<string, never> };
+  "auth.two_factor_enabled": { subject: "user"; payload: Record<string, never> };
+  "auth.two_factor_disabled": { subject: "user"; payload: { byAdmin: boolean } };
+  "auth.recovery_code_used": { subject: "user"; payload: { remaining: number } };
+  "organisation.created": { subject: "organisation"; payload: { kind: string } };
+  "organisation.updated": { subject: "organisation"; payload: { fields: string[] } };
+  "project.created": { subject: "project"; payload: { trackCodes: string[]; partyIds: string[] } };
+  "project.updated": { subject: "project"; payload: { fields: string[] } };
+  "user.created": { subject: "user"; payload: { roles: { organisationId: string; role: string }[] } };
+  "user.updated": { subject: "user"; payload: { fields: string[] } };
+  "user.viewed": { subject: "user"; payload: Record<string, never> };
+  "user.deactivated": { subject: "user"; payload: { endedSessions: number } };
+  "user.reactivated": { subject: "user"; payload: Record<string, never> };
+  "user.unlocked": { subject: "user"; payload: Record<string, never> };
+  "role.assigned": { subject: "user"; payload: { organisationId: string; role: string } };
+  "role.revoked": { subject: "user"; payload: { organisationId: string; role: string } };
+  "audit.viewed": { subject: null; payload: { filters: string[] } };
+  "audit.exported": { subject: null; payload: { filters: string[]; rows: number } };
+}
+
+export type AuditEventType = keyof AuditEventCatalogue;
+
+export const AUDIT_EVENT_TYPES = [
+  "auth.login_succeeded",
+  "auth.login_failed",
+  "auth.account_locked",
+  "auth.logged_out",
+  "auth.password_changed",
+  "auth.two_factor_enabled",
+  "auth.two_factor_disabled",
+  "auth.recovery_code_used",
+  "organisation.created",
+  "organisation.updated",
+  "project.created",
+  "project.updated",
+  "user.created",
+  "user.updated",
+  "user.viewed",
+  "user.deactivated",
+  "user.reactivated",
+  "user.unlocked",
+  "role.assigned",
+  "role.revoked",
+  "audit.viewed",
+  "audit.exported",
+] as const satisfies readonly AuditEventType[];
+
+/** One event to record. `purpose` says why personal data was read (the case or project). */
+export type AuditEntry<T extends AuditEventType = AuditEventType> = {
+  type: T;
+  subjectId?: string | null;
+  organisationId?: string | null;
+  projectId?: string | null;
+  purpose?: string | null;
+  payload: AuditEventCatalogue[T]["payload"];
+};

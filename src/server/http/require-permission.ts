@@ -1,0 +1,35 @@
+import type { MiddlewareHandler } from "hono";
+import { AUTHENTICATED, abilitiesOf, PUBLIC, type RoutePermission } from "../../domain/access/index.js";
+import { AppError } from "../errors.js";
+import type { AppEnv } from "./app-env.js";
+
+/**
+ * The route-level gate: a signed-in user (unless the route is public) who holds the permission in at
+ * least one role. Record-level decisions (which organisation, which family) are made in the service
+ * with `authorize()`/`scope()` from the policy module.
+ */
+export function requirePermission(
+  permission: RoutePermission,
+  allowDuringTwoFactorEnrolment: boolean,
+): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (permission === PUBLIC) return next();
+    const ctx = c.get("ctx");
+    if (!ctx.session || !ctx.actor) {
+      throw new AppError(
+        "UNAUTHENTICATED",
+        "Du er ikke logget ind, eller din session er udløbet. Log ind igen.",
+      );
+    }
+    if (!ctx.session.isTwoFactorVerified && !allowDuringTwoFactorEnrolment) {
+      throw new AppError(
+        "TWO_FACTOR_ENROLMENT_REQUIRED",
+        "Din organisation kræver totrinsbekræftelse. Opsæt den under din profil, før du fortsætter.",
+      );
+    }
+    if (permission !== AUTHENTICATED && !abilitiesOf(ctx.actor).includes(permission)) {
+      throw new AppError("FORBIDDEN", "Din rolle giver ikke adgang til dette.");
+    }
+    return next();
+  };
+}
