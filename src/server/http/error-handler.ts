@@ -23,6 +23,8 @@ export function handleError(err: Error, c: Context<AppEnv>) {
     appError = new AppError("MALFORMED_JSON", "Forespørgslens indhold er ikke gyldig JSON.");
   } else if (err instanceof HTTPException && err.status === 413) {
     appError = new AppError("PAYLOAD_TOO_LARGE", "Forespørgslen er for stor.");
+  } else if (err instanceof HTTPException && err.status === 415) {
+    appError = new AppError("UNSUPPORTED_MEDIA_TYPE", "Send data som JSON (Content-Type: application/json).");
   } else if (err instanceof HTTPException && err.status < 500) {
     appError = new AppError("BAD_REQUEST", err.message || "Forespørgslen kunne ikke forstås.");
   } else {

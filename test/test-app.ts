@@ -1,0 +1,87 @@
+import type { AppConfig } from "../src/server/config.js";
+import type { Clock } from "../src/server/context.js";
+import type { Database } from "../src/server/db/client.js";
+import { createApp } from "../src/server/http/app.js";
+import { setLogLevel } from "../src/server/http/logger.js";
+import { LoginRateLimiter } from "../src/server/modules/auth/login-rate-limiter.js";
+import { DEMO_PASSWORD } from "../src/server/seed/demo-data.js";
+import { seedDemoData } from "../src/server/seed/seed.js";
+import { createTestDatabase } from "./test-db.js";
+
+setLogLevel("silent");
+
+/** A clock the test moves by hand. */
+export class FakeClock implements Clock {
+  constructor(private current: Date) {}
+  now() {
+    return new Date(this.current.getTime());
+  }
+  advanceMinutes(minutes: number) {
+    this.current = new Date(this.current.getTime() + minutes * 60_000);
+  }
+}
+
+export const testConfig: AppConfig = {
+  port: 0,
+  host: "127.0.0.1",
+  nodeEnv: "test",
+  database: { kind: "pglite", dataDir: "/nonexistent" },
+  trustProxy: false,
+  publicOrigin: undefined,
+  logLevel: "silent",
+};
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+/**
+ * The whole app over a fresh migrated database with the demo tenants (Vejle, Rødovre, provider,
+ * investor, evaluator), a fake clock, and helpers to call it as a signed-in user.
+ */
+export async function createTestApp(options: { loginLimiter?: LoginRateLimiter } = {}) {
+  const database: Database = await createTestDatabase();
+  const clock = new FakeClock(new Date("2026-03-02T09:00:00Z"));
+  const seed = await seedDemoData(database.db, clock.now());
+  const app = createApp({
+    database,
+    config: testConfig,
+    clock,
+    version: "test",
+    loginLimiter: options.loginLimiter ?? new LoginRateLimiter(1000),
+  });
+
+  /** Calls the app without a session. */
+  const request = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    app.request(path, {
+      method,
+      headers: { ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers },
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    });
+
+  /** Signs in and returns a client that sends the cookie and the CSRF token. */
+  const login = async (email: string, password = DEMO_PASSWORD, extra: Record<string, string> = {}) => {
+    const res = await request("POST", "/api/auth/login", { email, password, ...extra });
+    if (res.status !== 200) throw new Error(`login ${email} → ${res.status} ${await res.text()}`);
+    return clientFrom(res);
+  };
+
+  const clientFrom = async (loginResponse: Response) => {
+    const cookie = loginResponse.headers.get("set-cookie")!.split(";")[0]!;
+    const me = (await loginResponse.json()) as { csrfToken: string; user: { id: string } };
+    const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+      request(method, path, body, { cookie, "x-csrf-token": me.csrfToken, ...headers });
+    return {
+      cookie,
+      csrfToken: me.csrfToken,
+      userId: me.user.id,
+      call,
+      get: (path: string) => call("GET", path),
+      post: (path: string, body?: unknown) => call("POST", path, body ?? {}),
+      patch: (path: string, body: unknown) => call("PATCH", path, body),
+      del: (path: string) => call("DELETE", path),
+    };
+  };
+
+  return { app, database, db: database.db, clock, seed, request, login, clientFrom, close: () => database.close() };
+}
+
+export type TestClient = Awaited<ReturnType<TestApp["login"]>>;
