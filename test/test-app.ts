@@ -81,7 +81,17 @@ export async function createTestApp(options: { loginLimiter?: LoginRateLimiter }
     };
   };
 
-  return { app, database, db: database.db, clock, seed, request, login, clientFrom, close: () => database.close() };
+  return {
+    app,
+    database,
+    db: database.db,
+    clock,
+    seed,
+    request,
+    login,
+    clientFrom,
+    close: () => database.close(),
+  };
 }
 
 export type TestClient = Awaited<ReturnType<TestApp["login"]>>;

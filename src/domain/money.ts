@@ -44,7 +44,11 @@ export function fromKroner(kroner: number): Ore {
  * @throws MoneyError when the text is not an amount or has more than two decimals.
  */
 export function parseKroner(text: string): Ore {
-  let s = text.trim().replace(/^kr\.?\s*/i, "").replace(/\s*(kr\.?|DKK)$/i, "").replace(/[\s\u00a0]/g, "");
+  let s = text
+    .trim()
+    .replace(/^kr\.?\s*/i, "")
+    .replace(/\s*(kr\.?|DKK)$/i, "")
+    .replace(/[\s\u00a0]/g, "");
   const negative = s.startsWith("-");
   if (negative || s.startsWith("+")) s = s.slice(1);
   let intPart: string;
@@ -139,7 +143,12 @@ export function divideRounded(n: bigint, d: bigint, mode: RoundingMode): bigint 
  * a × numerator / denominator, rounded once with `mode` (default half-up, i.e. away from zero on .5).
  * Use it for shares and percentages: `multiplyRatio(x, 3, 4)`, `multiplyRatio(x, rateBps, 10_000)`.
  */
-export function multiplyRatio(a: Ore, numerator: number, denominator: number, mode: RoundingMode = "half-up"): Ore {
+export function multiplyRatio(
+  a: Ore,
+  numerator: number,
+  denominator: number,
+  mode: RoundingMode = "half-up",
+): Ore {
   if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator)) {
     throw new MoneyError("A ratio must be made of integers");
   }
@@ -154,7 +163,8 @@ export function multiplyRatio(a: Ore, numerator: number, denominator: number, mo
  */
 export function allocate(total: Ore, weights: readonly number[]): Ore[] {
   if (weights.length === 0) throw new MoneyError("Nothing to allocate to");
-  if (weights.some((w) => !Number.isSafeInteger(w) || w < 0)) throw new MoneyError("Weights must be non-negative integers");
+  if (weights.some((w) => !Number.isSafeInteger(w) || w < 0))
+    throw new MoneyError("Weights must be non-negative integers");
   const weightSum = weights.reduce((s, w) => s + BigInt(w), 0n);
   if (weightSum === 0n) throw new MoneyError("Weights must not all be zero");
   const negative = total < 0;
@@ -162,7 +172,9 @@ export function allocate(total: Ore, weights: readonly number[]): Ore[] {
   const floors = weights.map((w) => (t * BigInt(w)) / weightSum);
   const remainders = weights.map((w, i) => t * BigInt(w) - floors[i]! * weightSum);
   let left = t - floors.reduce((s, f) => s + f, 0n);
-  const order = remainders.map((r, i) => ({ r, i })).sort((x, y) => (x.r === y.r ? x.i - y.i : x.r > y.r ? -1 : 1));
+  const order = remainders
+    .map((r, i) => ({ r, i }))
+    .sort((x, y) => (x.r === y.r ? x.i - y.i : x.r > y.r ? -1 : 1));
   for (const { i } of order) {
     if (left === 0n) break;
     floors[i] = floors[i]! + 1n;

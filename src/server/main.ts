@@ -3,8 +3,8 @@ import path from "node:path";
 import { serve } from "@hono/node-server";
 import { type AppConfig, loadConfig } from "./config.js";
 import { systemClock } from "./context.js";
-import { DataDirLockedError } from "./db/data-dir-lock.js";
 import { migrateDatabase, openDatabase } from "./db/client.js";
+import { DataDirLockedError } from "./db/data-dir-lock.js";
 import { createApp } from "./http/app.js";
 import { setLogLevel } from "./http/logger.js";
 import { LoginRateLimiter } from "./modules/auth/login-rate-limiter.js";
@@ -49,13 +49,18 @@ async function main() {
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host === "127.0.0.1" ? "localhost" : config.host}:${info.port}`;
-    const where = database.kind === "pglite" ? `embedded PostgreSQL in ${config.database.kind === "pglite" ? config.database.dataDir : ""}` : "PostgreSQL server (DATABASE_URL)";
+    const where =
+      database.kind === "pglite"
+        ? `embedded PostgreSQL in ${config.database.kind === "pglite" ? config.database.dataDir : ""}`
+        : "PostgreSQL server (DATABASE_URL)";
     console.log(`\nBundlinje ${VERSION} kører på ${url}  (database: ${where})`);
     if (demo) {
       console.log(`${seeded ? "Demodata er indlæst. " : ""}Demo-brugere (adgangskode "${DEMO_PASSWORD}"):`);
       for (const u of DEMO_USERS) console.log(`  ${u.email.padEnd(30)} ${u.role}`);
     } else if (seeded === false && (process.argv.includes("--no-demo") || config.nodeEnv === "production")) {
-      console.log("Produktionstilstand: ingen demodata. Opret den første administrator med `npm run admin:create`.");
+      console.log(
+        "Produktionstilstand: ingen demodata. Opret den første administrator med `npm run admin:create`.",
+      );
     }
     console.log("Stop med Ctrl-C.\n");
   });

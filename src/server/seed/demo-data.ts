@@ -24,8 +24,20 @@ export const DEMO_PROJECTS = [
     endsOn: "2026-12-31",
     status: "active",
     tracks: [
-      { code: "ordinary", name: "Almindelig familiebehandling", capacityFamilies: 20, caseloadWeightPct: 100, reviewIntervalMonths: 12 },
-      { code: "intensive", name: "Intensiv familiebehandling", capacityFamilies: 5, caseloadWeightPct: 150, reviewIntervalMonths: 12 },
+      {
+        code: "ordinary",
+        name: "Almindelig familiebehandling",
+        capacityFamilies: 20,
+        caseloadWeightPct: 100,
+        reviewIntervalMonths: 12,
+      },
+      {
+        code: "intensive",
+        name: "Intensiv familiebehandling",
+        capacityFamilies: 5,
+        caseloadWeightPct: 150,
+        reviewIntervalMonths: 12,
+      },
     ],
     parties: [
       { org: "provider", part: "provider" },
@@ -42,7 +54,15 @@ export const DEMO_PROJECTS = [
     startsOn: "2024-01-01",
     endsOn: "2028-12-31",
     status: "active",
-    tracks: [{ code: "intensive", name: "Koordineret familieindsats", capacityFamilies: 40, caseloadWeightPct: 100, reviewIntervalMonths: 12 }],
+    tracks: [
+      {
+        code: "intensive",
+        name: "Koordineret familieindsats",
+        capacityFamilies: 40,
+        caseloadWeightPct: 100,
+        reviewIntervalMonths: 12,
+      },
+    ],
     parties: [],
   },
 ] as const;
@@ -51,9 +71,19 @@ export const DEMO_USERS: { email: string; displayName: string; org: DemoOrgKey; 
   { email: "admin@bundlinje.demo", displayName: "Anne Admin", org: "platform", role: "platform_admin" },
   { email: "sagsbehandler@vejle.demo", displayName: "Sara Sagsbehandler", org: "vejle", role: "caseworker" },
   { email: "leder@vejle.demo", displayName: "Lars Leder", org: "vejle", role: "team_leader" },
-  { email: "projektleder@vejle.demo", displayName: "Pia Projektleder", org: "vejle", role: "project_manager" },
+  {
+    email: "projektleder@vejle.demo",
+    displayName: "Pia Projektleder",
+    org: "vejle",
+    role: "project_manager",
+  },
   { email: "okonomi@vejle.demo", displayName: "Ole Økonomi", org: "vejle", role: "finance_controller" },
-  { email: "konsulent@modersmaal.demo", displayName: "Kamal Konsulent", org: "provider", role: "family_consultant" },
+  {
+    email: "konsulent@modersmaal.demo",
+    displayName: "Kamal Konsulent",
+    org: "provider",
+    role: "family_consultant",
+  },
   { email: "investor@fond.demo", displayName: "Ida Investor", org: "investor", role: "investor" },
   { email: "evaluator@evaluering.demo", displayName: "Erik Evaluator", org: "evaluator", role: "evaluator" },
   { email: "sagsbehandler@rodovre.demo", displayName: "Rasmus Rådgiver", org: "rodovre", role: "caseworker" },

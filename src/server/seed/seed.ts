@@ -26,7 +26,12 @@ export async function seedDemoData(db: Db, now: Date) {
         .values({ name: o.name, kind: o.kind, externalCode: o.externalCode, createdAt: now, updatedAt: now })
         .returning({ id: organisation.id });
       orgIds[o.key] = row!.id;
-      await recordAudit(tx, origin, { type: "organisation.created", subjectId: row!.id, organisationId: row!.id, payload: { kind: o.kind } });
+      await recordAudit(tx, origin, {
+        type: "organisation.created",
+        subjectId: row!.id,
+        organisationId: row!.id,
+        payload: { kind: o.kind },
+      });
     }
     const projectIds = {} as Record<(typeof DEMO_PROJECTS)[number]["key"], string>;
     for (const p of DEMO_PROJECTS) {
@@ -46,10 +51,12 @@ export async function seedDemoData(db: Db, now: Date) {
       const id = row!.id;
       projectIds[p.key] = id;
       await tx.insert(track).values(p.tracks.map((t) => ({ ...t, projectId: id })));
-      await tx.insert(projectParty).values([
-        { projectId: id, organisationId: orgIds[p.owner], part: "owner" as const },
-        ...p.parties.map((x) => ({ projectId: id, organisationId: orgIds[x.org], part: x.part })),
-      ]);
+      await tx
+        .insert(projectParty)
+        .values([
+          { projectId: id, organisationId: orgIds[p.owner], part: "owner" as const },
+          ...p.parties.map((x) => ({ projectId: id, organisationId: orgIds[x.org], part: x.part })),
+        ]);
       await recordAudit(tx, origin, {
         type: "project.created",
         subjectId: id,
@@ -65,7 +72,9 @@ export async function seedDemoData(db: Db, now: Date) {
         .values({ email: u.email, displayName: u.displayName, passwordHash, createdAt: now, updatedAt: now })
         .returning({ id: appUser.id });
       userIds[u.email] = row!.id;
-      await tx.insert(membership).values({ userId: row!.id, organisationId: orgIds[u.org], role: u.role, createdAt: now });
+      await tx
+        .insert(membership)
+        .values({ userId: row!.id, organisationId: orgIds[u.org], role: u.role, createdAt: now });
       await recordAudit(tx, origin, {
         type: "user.created",
         subjectId: row!.id,

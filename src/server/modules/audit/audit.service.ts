@@ -3,6 +3,7 @@ import type { AuditQuery } from "../../../contracts/admin.js";
 import { can } from "../../../domain/access/index.js";
 import { addDays, calendarDate } from "../../../domain/calendar-date.js";
 import type { ActorContext } from "../../context.js";
+import type { DbOrTx } from "../../db/client.js";
 import { appUser, auditEvent } from "../../db/schema/index.js";
 import { forbidden } from "../../errors.js";
 
@@ -23,8 +24,8 @@ function filtersOf(q: AuditQuery): { where: SQL | undefined; names: string[] } {
   return { where: and(...conditions), names };
 }
 
-function select(ctx: ActorContext) {
-  return ctx.db
+function select(db: DbOrTx) {
+  return db
     .select({
       id: auditEvent.id,
       seq: auditEvent.seq,
@@ -52,7 +53,7 @@ export async function listAuditEvents(ctx: ActorContext, q: AuditQuery) {
   if (!can(ctx.actor, "audit.read", PLATFORM)) throw forbidden();
   const { where, names } = filtersOf(q);
   const [rows, [total]] = await Promise.all([
-    select(ctx).where(where).orderBy(desc(auditEvent.seq)).limit(q.limit).offset(q.offset),
+    select(ctx.db).where(where).orderBy(desc(auditEvent.seq)).limit(q.limit).offset(q.offset),
     ctx.db.select({ n: count() }).from(auditEvent).where(where),
   ]);
   await ctx.audit(ctx.db, { type: "audit.viewed", payload: { filters: names } });
@@ -64,7 +65,7 @@ export async function exportAuditEvents(ctx: ActorContext, q: AuditQuery) {
   if (!can(ctx.actor, "audit.export", PLATFORM)) throw forbidden();
   const { where, names } = filtersOf(q);
   return ctx.db.transaction(async (tx) => {
-    const rows = await select(ctx).where(where).orderBy(asc(auditEvent.seq)).limit(100_000);
+    const rows = await select(tx).where(where).orderBy(asc(auditEvent.seq)).limit(100_000);
     await ctx.audit(tx, { type: "audit.exported", payload: { filters: names, rows: rows.length } });
     return rows.map(present);
   });

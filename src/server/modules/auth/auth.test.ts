@@ -12,13 +12,20 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const auditTypesFor = async (userId: string) =>
-  (await t.db.select({ type: auditEvent.eventType }).from(auditEvent).where(eq(auditEvent.subjectId, userId)).orderBy(auditEvent.seq)).map(
-    (r) => r.type,
-  );
+  (
+    await t.db
+      .select({ type: auditEvent.eventType })
+      .from(auditEvent)
+      .where(eq(auditEvent.subjectId, userId))
+      .orderBy(auditEvent.seq)
+  ).map((r) => r.type);
 
 describe("login", () => {
   it("signs in with e-mail and password: HttpOnly SameSite=Lax cookie, /api/me answers with abilities", async () => {
-    const res = await t.request("POST", "/api/auth/login", { email: "Leder@Vejle.demo", password: "bundlinje-demo" });
+    const res = await t.request("POST", "/api/auth/login", {
+      email: "Leder@Vejle.demo",
+      password: "bundlinje-demo",
+    });
     expect(res.status).toBe(200);
     const cookie = res.headers.get("set-cookie")!;
     expect(cookie).toMatch(/^bl_session=[\w-]{40,};/);
@@ -27,10 +34,14 @@ describe("login", () => {
     const client = await t.clientFrom(res);
     const me = await (await client.get("/api/me")).json();
     expect(me.user.email).toBe("leder@vejle.demo");
-    expect(me.memberships).toEqual([expect.objectContaining({ organisationName: "Vejle Kommune", role: "team_leader" })]);
+    expect(me.memberships).toEqual([
+      expect.objectContaining({ organisationName: "Vejle Kommune", role: "team_leader" }),
+    ]);
     expect(me.abilities).toContain("caseload.manage");
     expect(me.abilities).not.toContain("user.manage");
-    expect(me.projects.map((p: { name: string }) => p.name)).toEqual(["Familiebehandling på modersmål – Vejle"]);
+    expect(me.projects.map((p: { name: string }) => p.name)).toEqual([
+      "Familiebehandling på modersmål – Vejle",
+    ]);
   });
 
   it("answers 401 without a session", async () => {
@@ -40,13 +51,24 @@ describe("login", () => {
   });
 
   it("refuses a wrong password and an unknown user with the same message, and audits both", async () => {
-    const wrong = await t.request("POST", "/api/auth/login", { email: "okonomi@vejle.demo", password: "not-the-password" });
-    const unknown = await t.request("POST", "/api/auth/login", { email: "nobody@vejle.demo", password: "not-the-password" });
+    const wrong = await t.request("POST", "/api/auth/login", {
+      email: "okonomi@vejle.demo",
+      password: "not-the-password",
+    });
+    const unknown = await t.request("POST", "/api/auth/login", {
+      email: "nobody@vejle.demo",
+      password: "not-the-password",
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect((await wrong.json()).error.message).toBe((await unknown.json()).error.message);
-    const failures = await t.db.select().from(auditEvent).where(eq(auditEvent.eventType, "auth.login_failed"));
-    expect(failures.map((f) => f.payload.reason)).toEqual(expect.arrayContaining(["bad_password", "unknown_user"]));
+    const failures = await t.db
+      .select()
+      .from(auditEvent)
+      .where(eq(auditEvent.eventType, "auth.login_failed"));
+    expect(failures.map((f) => f.payload.reason)).toEqual(
+      expect.arrayContaining(["bad_password", "unknown_user"]),
+    );
     // Payloads never hold the e-mail address that was tried.
     expect(JSON.stringify(failures)).not.toContain("nobody@vejle.demo");
   });
@@ -55,17 +77,25 @@ describe("login", () => {
     const email = "evaluator@evaluering.demo";
     const userId = t.seed.userIds[email]!;
     for (let i = 1; i <= 4; i++) {
-      expect((await t.request("POST", "/api/auth/login", { email, password: `wrong-${i}` })).status).toBe(401);
+      expect((await t.request("POST", "/api/auth/login", { email, password: `wrong-${i}` })).status).toBe(
+        401,
+      );
     }
     const fifth = await t.request("POST", "/api/auth/login", { email, password: "wrong-5" });
     expect(fifth.status).toBe(423);
     expect((await fifth.json()).error.code).toBe("ACCOUNT_LOCKED");
     // Even the right password is refused while locked.
-    expect((await t.request("POST", "/api/auth/login", { email, password: "bundlinje-demo" })).status).toBe(423);
+    expect((await t.request("POST", "/api/auth/login", { email, password: "bundlinje-demo" })).status).toBe(
+      423,
+    );
     t.clock.advanceMinutes(29);
-    expect((await t.request("POST", "/api/auth/login", { email, password: "bundlinje-demo" })).status).toBe(423);
+    expect((await t.request("POST", "/api/auth/login", { email, password: "bundlinje-demo" })).status).toBe(
+      423,
+    );
     t.clock.advanceMinutes(2);
-    expect((await t.request("POST", "/api/auth/login", { email, password: "bundlinje-demo" })).status).toBe(200);
+    expect((await t.request("POST", "/api/auth/login", { email, password: "bundlinje-demo" })).status).toBe(
+      200,
+    );
     const types = await auditTypesFor(userId);
     expect(types.filter((x) => x === "auth.account_locked")).toHaveLength(1);
     expect(types.at(-1)).toBe("auth.login_succeeded");
@@ -77,16 +107,37 @@ describe("login", () => {
     const investor = await t.login("investor@fond.demo");
     expect((await admin.post(`/api/users/${id}/deactivate`)).status).toBe(200);
     expect((await investor.get("/api/me")).status).toBe(401); // their sessions ended
-    expect((await t.request("POST", "/api/auth/login", { email: "investor@fond.demo", password: "bundlinje-demo" })).status).toBe(401);
+    expect(
+      (
+        await t.request("POST", "/api/auth/login", {
+          email: "investor@fond.demo",
+          password: "bundlinje-demo",
+        })
+      ).status,
+    ).toBe(401);
     expect((await admin.post(`/api/users/${id}/reactivate`)).status).toBe(200);
-    expect((await t.request("POST", "/api/auth/login", { email: "investor@fond.demo", password: "bundlinje-demo" })).status).toBe(200);
+    expect(
+      (
+        await t.request("POST", "/api/auth/login", {
+          email: "investor@fond.demo",
+          password: "bundlinje-demo",
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it("rate-limits logins per client address with 429 and Retry-After", async () => {
     const limited = await createTestApp({ loginLimiter: new LoginRateLimiter(3, 60_000) });
     try {
-      for (let i = 0; i < 3; i++) await limited.request("POST", "/api/auth/login", { email: `x${i}@example.dk`, password: "whatever-password" });
-      const res = await limited.request("POST", "/api/auth/login", { email: "admin@bundlinje.demo", password: "bundlinje-demo" });
+      for (let i = 0; i < 3; i++)
+        await limited.request("POST", "/api/auth/login", {
+          email: `x${i}@example.dk`,
+          password: "whatever-password",
+        });
+      const res = await limited.request("POST", "/api/auth/login", {
+        email: "admin@bundlinje.demo",
+        password: "bundlinje-demo",
+      });
       expect(res.status).toBe(429);
       expect((await res.json()).error.code).toBe("RATE_LIMITED");
       expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -132,8 +183,17 @@ describe("CSRF", () => {
     const c = await t.login("admin@bundlinje.demo");
     const body = JSON.stringify({ name: "Tønder Kommune", kind: "municipality" });
     const send = (headers: Record<string, string>) =>
-      t.app.request("/api/organisations", { method: "POST", headers: { cookie: c.cookie, "content-type": "application/json", ...headers }, body });
-    for (const headers of [{}, { "x-csrf-token": "forged" }, { "x-csrf-token": c.csrfToken, origin: "https://evil.example" }]) {
+      t.app.request("/api/organisations", {
+        method: "POST",
+        headers: { cookie: c.cookie, "content-type": "application/json", ...headers },
+        body,
+      });
+    const attempts: Record<string, string>[] = [
+      {},
+      { "x-csrf-token": "forged" },
+      { "x-csrf-token": c.csrfToken, origin: "https://evil.example" },
+    ];
+    for (const headers of attempts) {
       const res = await send(headers);
       expect(res.status).toBe(403);
       expect((await res.json()).error.code).toBe("CSRF_REJECTED");
@@ -171,10 +231,18 @@ describe("two-factor (TOTP)", () => {
     const noCode = await t.request("POST", "/api/auth/login", { email, password: "bundlinje-demo" });
     expect(noCode.status).toBe(401);
     expect((await noCode.json()).error.code).toBe("TWO_FACTOR_REQUIRED");
-    const badCode = await t.request("POST", "/api/auth/login", { email, password: "bundlinje-demo", totpCode: "123456" });
+    const badCode = await t.request("POST", "/api/auth/login", {
+      email,
+      password: "bundlinje-demo",
+      totpCode: "123456",
+    });
     expect((await badCode.json()).error.code).toBe("INVALID_TWO_FACTOR_CODE");
     t.clock.advanceMinutes(1);
-    const good = await t.request("POST", "/api/auth/login", { email, password: "bundlinje-demo", totpCode: await codeAt(setup.secret) });
+    const good = await t.request("POST", "/api/auth/login", {
+      email,
+      password: "bundlinje-demo",
+      totpCode: await codeAt(setup.secret),
+    });
     expect(good.status).toBe(200);
 
     const withRecovery = { email, password: "bundlinje-demo", recoveryCode: recoveryCodes[0] };
@@ -186,7 +254,10 @@ describe("two-factor (TOTP)", () => {
   });
 
   it("an organisation that requires two-factor confines a user without it to enrolment", async () => {
-    await t.db.update(organisation).set({ requiresTwoFactor: true }).where(eq(organisation.id, t.seed.orgIds.rodovre));
+    await t.db
+      .update(organisation)
+      .set({ requiresTwoFactor: true })
+      .where(eq(organisation.id, t.seed.orgIds.rodovre));
     try {
       const c = await t.login("sagsbehandler@rodovre.demo");
       const me = await (await c.get("/api/me")).json();
@@ -195,13 +266,20 @@ describe("two-factor (TOTP)", () => {
       expect(blocked.status).toBe(403);
       expect((await blocked.json()).error.code).toBe("TWO_FACTOR_ENROLMENT_REQUIRED");
       const setup = await (await c.post("/api/me/two-factor/setup")).json();
-      expect((await c.post("/api/me/two-factor/enable", { code: await codeAt(setup.secret) })).status).toBe(200);
+      expect((await c.post("/api/me/two-factor/enable", { code: await codeAt(setup.secret) })).status).toBe(
+        200,
+      );
       expect((await c.get("/api/projects")).status).toBe(200);
       // …and it cannot be turned off while the organisation requires it.
       t.clock.advanceMinutes(1);
-      expect((await c.post("/api/me/two-factor/disable", { code: await codeAt(setup.secret) })).status).toBe(403);
+      expect((await c.post("/api/me/two-factor/disable", { code: await codeAt(setup.secret) })).status).toBe(
+        403,
+      );
     } finally {
-      await t.db.update(organisation).set({ requiresTwoFactor: false }).where(eq(organisation.id, t.seed.orgIds.rodovre));
+      await t.db
+        .update(organisation)
+        .set({ requiresTwoFactor: false })
+        .where(eq(organisation.id, t.seed.orgIds.rodovre));
     }
   });
 });
@@ -216,12 +294,25 @@ describe("passwords", () => {
       expect(res.status, newPassword).toBe(400);
       expect((await res.json()).error.details[0].path).toBe("newPassword");
     }
-    const ok = await c.post("/api/me/password", { currentPassword: "bundlinje-demo", newPassword: "grøn bus kører til Vejle om morgenen" });
+    const ok = await c.post("/api/me/password", {
+      currentPassword: "bundlinje-demo",
+      newPassword: "grøn bus kører til Vejle om morgenen",
+    });
     expect(ok.status).toBe(200);
     expect((await c.get("/api/me")).status).toBe(200);
     expect((await other.get("/api/me")).status).toBe(401);
-    const [row] = await t.db.select({ hash: appUser.passwordHash }).from(appUser).where(and(eq(appUser.email, email)));
+    const [row] = await t.db
+      .select({ hash: appUser.passwordHash })
+      .from(appUser)
+      .where(and(eq(appUser.email, email)));
     expect(row!.hash).toMatch(/^\$argon2id\$/);
-    expect((await t.request("POST", "/api/auth/login", { email, password: "grøn bus kører til Vejle om morgenen" })).status).toBe(200);
+    expect(
+      (
+        await t.request("POST", "/api/auth/login", {
+          email,
+          password: "grøn bus kører til Vejle om morgenen",
+        })
+      ).status,
+    ).toBe(200);
   });
 });

@@ -172,16 +172,14 @@ export async function createUser(ctx: ActorContext, input: UserCreateInput) {
       })
       .returning();
     const unique = [...new Map(input.memberships.map((m) => [`${m.organisationId}/${m.role}`, m])).values()];
-    await tx
-      .insert(membership)
-      .values(
-        unique.map((m) => ({
-          userId: row!.id,
-          organisationId: m.organisationId,
-          role: m.role,
-          createdAt: ctx.now(),
-        })),
-      );
+    await tx.insert(membership).values(
+      unique.map((m) => ({
+        userId: row!.id,
+        organisationId: m.organisationId,
+        role: m.role,
+        createdAt: ctx.now(),
+      })),
+    );
     await ctx.audit(tx, { type: "user.created", subjectId: row!.id, payload: { roles: unique } });
     const [u] = await present(ctx, tx, [row!]);
     return u!;

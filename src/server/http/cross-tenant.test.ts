@@ -1,0 +1,181 @@
+import { eq, inArray } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp, type TestClient } from "../../../test/test-app.js";
+import { appUser, membership, organisation, project, projectParty, track } from "../db/schema/index.js";
+import { hashPassword } from "../modules/auth/password-hash.js";
+
+/**
+ * Walks every operation of the OpenAPI document as users of Rødovre, with Vejle's ids in the path and
+ * plausible bodies, and proves that nothing of Vejle can be read or changed. A new route must be added
+ * to PATH_IDS below (which id of Vejle to try) or this test fails.
+ */
+let t: TestApp;
+let vejle: { orgId: string; projectId: string; userId: string; membershipId: string };
+let walkers: { name: string; client: TestClient }[];
+
+type Operation = { method: string; path: string; permission: string };
+
+async function snapshotOfVejle() {
+  const [org] = await t.db.select().from(organisation).where(eq(organisation.id, vejle.orgId));
+  const [proj] = await t.db.select().from(project).where(eq(project.id, vejle.projectId));
+  const tracks = await t.db.select().from(track).where(eq(track.projectId, vejle.projectId));
+  const parties = await t.db.select().from(projectParty).where(eq(projectParty.projectId, vejle.projectId));
+  const memberships = await t.db.select().from(membership).where(eq(membership.organisationId, vejle.orgId));
+  const users = await t.db
+    .select()
+    .from(appUser)
+    .where(
+      inArray(
+        appUser.id,
+        memberships.map((m) => m.userId),
+      ),
+    );
+  return JSON.stringify({ org, proj, tracks, parties, memberships, users });
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const vejleCaseworker = t.seed.userIds["sagsbehandler@vejle.demo"]!;
+  const [m] = await t.db.select().from(membership).where(eq(membership.userId, vejleCaseworker));
+  vejle = {
+    orgId: t.seed.orgIds.vejle,
+    projectId: t.seed.projectIds.vejle,
+    userId: vejleCaseworker,
+    membershipId: m!.id,
+  };
+  // Rødovre gets one user of every municipal role, so each role's reach is walked.
+  const passwordHash = await hashPassword("rødovre-test-password");
+  walkers = [];
+  for (const role of ["caseworker", "team_leader", "project_manager", "finance_controller"] as const) {
+    const email = `${role}@rodovre.test`;
+    const [u] = await t.db.insert(appUser).values({ email, displayName: role, passwordHash }).returning();
+    await t.db.insert(membership).values({ userId: u!.id, organisationId: t.seed.orgIds.rodovre, role });
+    walkers.push({ name: `Rødovre ${role}`, client: await t.login(email, "rødovre-test-password") });
+  }
+});
+afterAll(() => t.close());
+
+const PATH_IDS: Record<string, () => Record<string, string>> = {
+  "/api/organisations/{id}": () => ({ id: vejle.orgId }),
+  "/api/projects/{id}": () => ({ id: vejle.projectId }),
+  "/api/users/{id}": () => ({ id: vejle.userId }),
+  "/api/users/{id}/deactivate": () => ({ id: vejle.userId }),
+  "/api/users/{id}/reactivate": () => ({ id: vejle.userId }),
+  "/api/users/{id}/unlock": () => ({ id: vejle.userId }),
+  "/api/users/{id}/two-factor/reset": () => ({ id: vejle.userId }),
+  "/api/users/{id}/roles": () => ({ id: vejle.userId }),
+  "/api/users/{id}/roles/{membershipId}": () => ({ id: vejle.userId, membershipId: vejle.membershipId }),
+};
+
+/** Bodies that would succeed if the caller were allowed, aimed at Vejle. */
+function bodyFor(op: Operation): unknown {
+  const today = "2026-03-02";
+  switch (`${op.method} ${op.path}`) {
+    case "POST /api/projects":
+      return {
+        organisationId: vejle.orgId,
+        name: "Overtaget projekt",
+        startsOn: today,
+        endsOn: "2027-03-02",
+        tracks: [{ code: "x", name: "Spor X", capacityFamilies: 5 }],
+      };
+    case "PATCH /api/projects/{id}":
+      return { name: "Omdøbt af Rødovre", version: 1 };
+    case "PATCH /api/organisations/{id}":
+      return { name: "Omdøbt af Rødovre", version: 1 };
+    case "POST /api/organisations":
+      return { name: "Vejle Kommune 2", kind: "municipality" };
+    case "POST /api/users":
+      return {
+        email: "ny@vejle.demo",
+        displayName: "Ny bruger",
+        memberships: [{ organisationId: vejle.orgId, role: "team_leader" }],
+      };
+    case "PATCH /api/users/{id}":
+      return { displayName: "Omdøbt af Rødovre", version: 1 };
+    case "POST /api/users/{id}/roles":
+      return { organisationId: vejle.orgId, role: "team_leader" };
+    default:
+      return op.method === "GET" || op.method === "DELETE" ? undefined : {};
+  }
+}
+
+// Routes about the caller themselves; they never take another tenant's id.
+const SELF_ROUTES = new Set([
+  "/api/me",
+  "/api/me/password",
+  "/api/me/two-factor/setup",
+  "/api/me/two-factor/enable",
+  "/api/me/two-factor/disable",
+  "/api/auth/logout",
+  "/api/auth/login",
+  "/api/health",
+]);
+
+describe("cross-tenant isolation: Rødovre cannot reach Vejle through any endpoint", () => {
+  it("walks every operation in the OpenAPI document", async () => {
+    const doc = await (await t.request("GET", "/api/openapi.json")).json();
+    const operations: Operation[] = Object.entries(
+      doc.paths as Record<string, Record<string, { "x-permission": string }>>,
+    ).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, o]) => ({
+        method: method.toUpperCase(),
+        path,
+        permission: o["x-permission"],
+      })),
+    );
+    expect(operations.length).toBeGreaterThan(25);
+    const before = await snapshotOfVejle();
+    const vejleIds = [vejle.orgId, vejle.projectId, vejle.userId, vejle.membershipId];
+    let walked = 0;
+    for (const op of operations) {
+      if (SELF_ROUTES.has(op.path)) continue;
+      const ids = op.path.includes("{") ? PATH_IDS[op.path]?.() : {};
+      expect(ids, `add ${op.path} to PATH_IDS`).toBeDefined();
+      const url = op.path.replace(/\{(\w+)\}/g, (_, k: string) => ids![k]!);
+      for (const { name, client } of walkers) {
+        const res = await client.call(op.method, url, bodyFor(op));
+        const text = await res.text();
+        const label = `${name}: ${op.method} ${url} → ${res.status} ${text.slice(0, 200)}`;
+        if (res.status < 300) {
+          // Only lists may answer 2xx, and then without anything of Vejle.
+          expect(op.method, label).toBe("GET");
+          expect(op.path.includes("{"), label).toBe(false);
+          for (const id of vejleIds) expect(text, label).not.toContain(id);
+        } else {
+          expect([400, 403, 404], label).toContain(res.status);
+        }
+        walked++;
+      }
+    }
+    expect(walked).toBeGreaterThan(80);
+    expect(await snapshotOfVejle()).toBe(before);
+  });
+
+  it("still lets Vejle's own project manager read and change Vejle's project (the walk is not vacuous)", async () => {
+    const pm = await t.login("projektleder@vejle.demo");
+    const res = await pm.get(`/api/projects/${vejle.projectId}`);
+    expect(res.status).toBe(200);
+    const p = await res.json();
+    const patched = await pm.patch(`/api/projects/${vejle.projectId}`, {
+      description: "Opdateret",
+      version: p.version,
+    });
+    expect(patched.status).toBe(200);
+  });
+});
+
+describe("every route declares its permission", () => {
+  it("each operation in the OpenAPI document carries x-permission from the catalogue", async () => {
+    const { PERMISSIONS } = await import("../../domain/access/index.js");
+    const allowed = new Set<string>([...PERMISSIONS, "public", "authenticated"]);
+    const doc = await (await t.request("GET", "/api/openapi.json")).json();
+    for (const [path, ops] of Object.entries(
+      doc.paths as Record<string, Record<string, { "x-permission"?: string }>>,
+    )) {
+      for (const [method, o] of Object.entries(ops)) {
+        expect(allowed.has(o["x-permission"] ?? ""), `${method} ${path}`).toBe(true);
+      }
+    }
+  });
+});
