@@ -21,6 +21,8 @@ export interface AppDeps {
   webDistDir?: string;
   /** Login attempts per client address (in memory, per app server). */
   loginLimiter: LoginRateLimiter;
+  /** Set when the process is shutting down: responses then ask clients to close the connection. */
+  lifecycle?: { isStopping: boolean };
 }
 
 /** The signed-in user's session, as the request sees it. */

@@ -11,6 +11,8 @@ import { LoginRateLimiter } from "./modules/auth/login-rate-limiter.js";
 import { DEMO_PASSWORD, DEMO_USERS } from "./seed/demo-data.js";
 import { isDatabaseEmpty, seedDemoData } from "./seed/seed.js";
 
+/** How long a stopping server keeps answering requests that arrive, before it stops accepting. */
+const DRAIN_MS = 300;
 const ROOT = path.resolve(import.meta.dirname, "../..");
 export const VERSION: string = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version;
 
@@ -39,6 +41,7 @@ async function main() {
     await seedDemoData(database.db, systemClock.now());
     seeded = true;
   }
+  const lifecycle = { isStopping: false };
   const app = createApp({
     database,
     config,
@@ -46,6 +49,7 @@ async function main() {
     version: VERSION,
     webDistDir: path.join(ROOT, "dist/web"),
     loginLimiter: new LoginRateLimiter(),
+    lifecycle,
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host === "127.0.0.1" ? "localhost" : config.host}:${info.port}`;
@@ -65,23 +69,25 @@ async function main() {
     console.log("Stop med Ctrl-C.\n");
   });
 
-  let stopping = false;
   const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+    if (lifecycle.isStopping) return;
+    lifecycle.isStopping = true;
     console.log(`\n${signal}: stopper — afslutter igangværende forespørgsler og lukker databasen…`);
     const force = setTimeout(() => {
       console.error("Lukning tog over 10 sekunder; afbryder.");
       process.exit(1);
     }, 10_000);
     force.unref();
-    server.close(async () => {
-      await database.close();
-      console.log("Stoppet.");
-      process.exit(0);
-    });
-    // Idle keep-alive connections would hold close() open.
-    (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+    // Connections accepted just before the signal may not have delivered their request yet; Node's
+    // close() would drop them as idle. Keep serving (with Connection: close) for a short drain
+    // window, then stop accepting and wait for the requests in flight.
+    setTimeout(() => {
+      server.close(async () => {
+        await database.close();
+        console.log("Stoppet.");
+        process.exit(0);
+      });
+    }, DRAIN_MS);
   };
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));

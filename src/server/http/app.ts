@@ -48,6 +48,10 @@ export function createApp(deps: AppDeps) {
   );
   app.use("*", contextMiddleware(deps));
   app.use("*", async (c, next) => {
+    await next();
+    if (deps.lifecycle?.isStopping) c.header("Connection", "close");
+  });
+  app.use("*", async (c, next) => {
     const started = performance.now();
     await next();
     if (c.req.path.startsWith("/api/")) {

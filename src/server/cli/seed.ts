@@ -1,0 +1,14 @@
+import { migrateDatabase } from "../db/client.js";
+import { isDatabaseEmpty, seedDemoData } from "../seed/seed.js";
+import { runCli } from "./with-database.js";
+
+// npm run db:seed — loads the demo data into an empty database (never into one in use).
+await runCli(async (database) => {
+  await migrateDatabase(database);
+  if (!(await isDatabaseEmpty(database.db))) {
+    console.error("Databasen indeholder allerede data; demodata indlæses kun i en tom database.");
+    return 1;
+  }
+  await seedDemoData(database.db, new Date());
+  console.log("Demodata indlæst.");
+});
