@@ -16,15 +16,20 @@ export function findMigrationDrift(): string[] {
   try {
     fs.cpSync(path.join(root, "migrations"), copy, { recursive: true });
     const before = new Set(fs.readdirSync(copy));
-    const output = execFileSync(process.execPath, [path.join(root, "node_modules/drizzle-kit/bin.cjs"), "generate", "--name", "drift"], {
-      cwd: root,
-      env: { ...process.env, DRIZZLE_OUT: path.relative(root, copy) },
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const output = execFileSync(
+      process.execPath,
+      [path.join(root, "node_modules/drizzle-kit/bin.cjs"), "generate", "--name", "drift"],
+      {
+        cwd: root,
+        env: { ...process.env, DRIZZLE_OUT: path.relative(root, copy) },
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     const added = fs.readdirSync(copy).filter((f) => f.endsWith(".sql") && !before.has(f));
     // drizzle-kit can exit 0 after an error: trust only its explicit "nothing to migrate".
-    if (added.length === 0 && !/No schema changes/i.test(output)) throw new Error(`drizzle-kit generate failed:\n${output}`);
+    if (added.length === 0 && !/No schema changes/i.test(output))
+      throw new Error(`drizzle-kit generate failed:\n${output}`);
     return added;
   } finally {
     fs.rmSync(copy, { recursive: true, force: true });
@@ -34,7 +39,9 @@ export function findMigrationDrift(): string[] {
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const drift = findMigrationDrift();
   if (drift.length > 0) {
-    console.error("The schema has changes without a migration. Run `npm run db:generate` and commit the result.");
+    console.error(
+      "The schema has changes without a migration. Run `npm run db:generate` and commit the result.",
+    );
     process.exit(1);
   }
   console.log("Migrations match the schema.");

@@ -21,7 +21,13 @@ async function freePort(): Promise<number> {
 function startServer(dataDir: string, port: number) {
   const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "silent", NODE_ENV: "development" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "silent",
+      NODE_ENV: "development",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -66,7 +72,10 @@ describe.skipIf(process.env.TEST_DB !== "pglite")("server process", () => {
         fetch(`http://127.0.0.1:${port}/api/auth/login`, {
           method: "POST",
           headers: { "content-type": "application/json" },
-          body: JSON.stringify({ email: "leder@vejle.demo", password: i % 2 ? "bundlinje-demo" : "wrong-password-x" }),
+          body: JSON.stringify({
+            email: "leder@vejle.demo",
+            password: i % 2 ? "bundlinje-demo" : "wrong-password-x",
+          }),
         }).then((r) => r.status),
       );
       await new Promise((r) => setTimeout(r, 15));

@@ -18,7 +18,9 @@ await runCli(async (database, argv) => {
   });
   const password = values.password ?? process.env.BUNDLINJE_ADMIN_PASSWORD;
   if (!values.email || !values.name || !password) {
-    console.error('Brug: npm run admin:create -- --email <e-mail> --name "<navn>" (adgangskode i BUNDLINJE_ADMIN_PASSWORD eller --password)');
+    console.error(
+      'Brug: npm run admin:create -- --email <e-mail> --name "<navn>" (adgangskode i BUNDLINJE_ADMIN_PASSWORD eller --password)',
+    );
     return 1;
   }
   const problem = checkPasswordPolicy(password, { email: values.email });
@@ -34,11 +36,21 @@ await runCli(async (database, argv) => {
     const origin = { actorUserId: null, requestId: "cli:admin:create", now: () => new Date() };
     let [platform] = await tx.select().from(organisation).where(eq(organisation.kind, "platform")).limit(1);
     if (!platform) {
-      [platform] = await tx.insert(organisation).values({ name: "Bundlinje platform", kind: "platform" }).returning();
-      await recordAudit(tx, origin, { type: "organisation.created", subjectId: platform!.id, organisationId: platform!.id, payload: { kind: "platform" } });
+      [platform] = await tx
+        .insert(organisation)
+        .values({ name: "Bundlinje platform", kind: "platform" })
+        .returning();
+      await recordAudit(tx, origin, {
+        type: "organisation.created",
+        subjectId: platform!.id,
+        organisationId: platform!.id,
+        payload: { kind: "platform" },
+      });
     }
     const [user] = await tx.insert(appUser).values({ email, displayName: name, passwordHash }).returning();
-    await tx.insert(membership).values({ userId: user!.id, organisationId: platform!.id, role: "platform_admin" });
+    await tx
+      .insert(membership)
+      .values({ userId: user!.id, organisationId: platform!.id, role: "platform_admin" });
     await recordAudit(tx, origin, {
       type: "user.created",
       subjectId: user!.id,

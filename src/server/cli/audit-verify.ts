@@ -8,6 +8,8 @@ await runCli(async (database) => {
     console.log(`Revisionsloggen er intakt: ${verdict.rows} hændelser, kæden er ubrudt.`);
     return 0;
   }
-  console.error(`Revisionsloggen er BRUDT ved hændelse nr. ${verdict.brokenAtSeq} (seq): ${verdict.reason}. ${verdict.rows} hændelser i alt.`);
+  console.error(
+    `Revisionsloggen er BRUDT ved hændelse nr. ${verdict.brokenAtSeq} (seq): ${verdict.reason}. ${verdict.rows} hændelser i alt.`,
+  );
   return 2;
 });

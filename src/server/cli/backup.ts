@@ -10,7 +10,9 @@ await runCli(async (database, [file]) => {
     return 1;
   }
   if (!database.pglite) {
-    console.error("Backup-kommandoen gælder den indlejrede database. Brug pg_dump mod en PostgreSQL-server (se docs/operations.md).");
+    console.error(
+      "Backup-kommandoen gælder den indlejrede database. Brug pg_dump mod en PostgreSQL-server (se docs/operations.md).",
+    );
     return 1;
   }
   const target = path.resolve(file);

@@ -34,7 +34,9 @@ let keptAside: string | null = null;
 try {
   if (fs.existsSync(target) && fs.readdirSync(target).length > 0) {
     if (!flags.includes("--force")) {
-      console.error(`Der ligger allerede en database i ${target}. Kør igen med --force for at lægge den til side og gendanne.`);
+      console.error(
+        `Der ligger allerede en database i ${target}. Kør igen med --force for at lægge den til side og gendanne.`,
+      );
       process.exit(1);
     }
     keptAside = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`;
@@ -44,7 +46,9 @@ try {
   const db = await PGlite.create(target, { loadDataDir: blob });
   const check = await db.query<{ n: number }>("select count(*)::int as n from audit_event");
   await db.close();
-  console.log(`Gendannet fra ${source}: ${check.rows[0]?.n ?? 0} revisionshændelser.${keptAside ? ` Den tidligere database ligger i ${keptAside}.` : ""}`);
+  console.log(
+    `Gendannet fra ${source}: ${check.rows[0]?.n ?? 0} revisionshændelser.${keptAside ? ` Den tidligere database ligger i ${keptAside}.` : ""}`,
+  );
 } catch (err) {
   // Put the old database back if the restore failed half-way.
   if (keptAside) {

@@ -19,7 +19,9 @@ describe("data folder lock (PGlite has none of its own)", () => {
 
   it("takes over a lock left by a process that is gone", () => {
     const d = dir();
-    const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
+    const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], {
+      encoding: "utf8",
+    });
     fs.writeFileSync(path.join(d, "bundlinje.lock"), `${dead.stdout}\n`);
     const release = lockDataDir(d);
     expect(fs.readFileSync(path.join(d, "bundlinje.lock"), "utf8").trim()).toBe(String(process.pid));

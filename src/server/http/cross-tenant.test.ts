@@ -77,7 +77,7 @@ function bodyFor(op: Operation): unknown {
         name: "Overtaget projekt",
         startsOn: today,
         endsOn: "2027-03-02",
-        tracks: [{ code: "x", name: "Spor X", capacityFamilies: 5 }],
+        tracks: [{ code: "xx", name: "Spor X", capacityFamilies: 5 }],
       };
     case "PATCH /api/projects/{id}":
       return { name: "Omdøbt af Rødovre", version: 1 };
