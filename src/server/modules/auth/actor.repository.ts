@@ -1,11 +1,11 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Actor } from "../../../domain/access/index.js";
 import type { DbOrTx } from "../../db/client.js";
-import { membership, organisation, project, projectParty } from "../../db/schema/index.js";
+import { membership, organisation, projectParty } from "../../db/schema/index.js";
 
 /**
  * Builds the policy's view of a user: roles in active organisations, and the projects those
- * organisations own or take part in. Read once per request.
+ * organisations own or take part in (two queries). Read once per request.
  */
 export async function loadActor(
   db: DbOrTx,
@@ -23,25 +23,14 @@ export async function loadActor(
     .innerJoin(organisation, eq(organisation.id, membership.organisationId))
     .where(and(eq(membership.userId, userId), eq(organisation.isActive, true)));
   const organisationIds = [...new Set(rows.map((r) => r.organisationId))];
-  const projectParties: { projectId: string; organisationId: string }[] = [];
-  if (organisationIds.length > 0) {
-    const parties = await db
-      .select({ projectId: projectParty.projectId, organisationId: projectParty.organisationId })
-      .from(projectParty)
-      .where(inArray(projectParty.organisationId, organisationIds));
-    const owned = await db
-      .select({ projectId: project.id, organisationId: project.organisationId })
-      .from(project)
-      .where(inArray(project.organisationId, organisationIds));
-    const seen = new Set<string>();
-    for (const p of [...owned, ...parties]) {
-      const key = `${p.projectId}/${p.organisationId}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        projectParties.push(p);
-      }
-    }
-  }
+  // The owner of a project is also a party to it (part "owner"), so one table answers both.
+  const projectParties =
+    organisationIds.length > 0
+      ? await db
+          .select({ projectId: projectParty.projectId, organisationId: projectParty.organisationId })
+          .from(projectParty)
+          .where(inArray(projectParty.organisationId, organisationIds))
+      : [];
   return {
     userId,
     memberships: rows.map((r) => ({

@@ -17,11 +17,37 @@ export const LOCKOUT_MINUTES = 30;
 
 const INVALID = () => new AppError("INVALID_CREDENTIALS", "E-mail eller adgangskode er forkert.");
 
-type Outcome = { ok: true; token: string; userId: string } | { ok: false; error: AppError };
+type Method = "password" | "password+totp" | "password+recovery";
+type Check =
+  | { kind: "unknown_user" }
+  | { kind: "locked"; until: Date }
+  | { kind: "bad_password" }
+  | { kind: "inactive" }
+  | { kind: "second_factor_missing" }
+  | { kind: "bad_second_factor"; message: string }
+  | { kind: "ok"; method: Method; recoveryCodeHash?: string };
+
+function lockedError(until: Date, now: Date) {
+  const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
+  return new AppError(
+    "ACCOUNT_LOCKED",
+    `Kontoen er midlertidigt låst efter for mange forkerte forsøg. Prøv igen om ${minutes} minutter, eller kontakt en administrator.`,
+  );
+}
+
+const findUserByEmail = (db: RequestContext["db"], email: string) =>
+  db
+    .select()
+    .from(appUser)
+    .where(eq(sql`lower(${appUser.email})`, email.trim().toLowerCase()));
 
 /**
- * Signs a user in. Every outcome is audited; failures are committed (failure count, lockout, audit row)
- * before the error is returned, so a failed login still leaves its trace.
+ * Signs a user in and returns the new session's cookie token.
+ *
+ * The slow checks (argon2id, TOTP) run before any transaction: on the embedded database a transaction
+ * holds the only connection, so a 30 ms hash inside it would stall every other request. The short
+ * transaction afterwards re-reads the user under a row lock, applies the outcome (failure count,
+ * lockout, session) and audits it; failures are committed before the error is returned.
  */
 export async function login(ctx: RequestContext, input: LoginInput, limiter: LoginRateLimiter) {
   const now = ctx.now();
@@ -33,117 +59,119 @@ export async function login(ctx: RequestContext, input: LoginInput, limiter: Log
       [{ path: "retryAfterSeconds", message: String(waitSeconds) }],
     );
   }
-  const outcome: Outcome = await ctx.db.transaction(async (tx) => {
-    const [user] = await tx
-      .select()
-      .from(appUser)
-      .where(eq(sql`lower(${appUser.email})`, input.email.trim().toLowerCase()))
-      .for("update");
-    if (!user) {
-      await verifyPassword(null, input.password);
+
+  const [found] = await findUserByEmail(ctx.db, input.email);
+  const check = await checkCredentials(found, input, now);
+
+  const result = await ctx.db.transaction(async (tx): Promise<{ token: string } | { error: AppError }> => {
+    if (!found || check.kind === "unknown_user") {
       await ctx.audit(tx, { type: "auth.login_failed", payload: { reason: "unknown_user" } });
-      return { ok: false, error: INVALID() };
+      return { error: INVALID() };
     }
-    const subject = { subjectId: user.id };
+    const subject = { subjectId: found.id };
+    const [user] = await tx.select().from(appUser).where(eq(appUser.id, found.id)).for("update");
+    if (!user) return { error: INVALID() };
     if (user.lockedUntil && user.lockedUntil > now) {
       await ctx.audit(tx, { type: "auth.login_failed", ...subject, payload: { reason: "locked" } });
-      return { ok: false, error: lockedError(user.lockedUntil, now) };
+      return { error: lockedError(user.lockedUntil, now) };
     }
-
-    const registerFailure = async (
-      reason: "bad_password" | "bad_second_factor",
-      error: AppError,
-    ): Promise<Outcome> => {
-      const failed = user.failedLoginCount + 1;
-      const locks = failed >= MAX_FAILED_LOGINS;
-      const lockedUntil = locks ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null;
-      await tx
-        .update(appUser)
-        .set({ failedLoginCount: locks ? 0 : failed, lockedUntil })
-        .where(eq(appUser.id, user.id));
-      await ctx.audit(tx, { type: "auth.login_failed", ...subject, payload: { reason } });
-      if (locks && lockedUntil) {
-        await ctx.audit(tx, {
-          type: "auth.account_locked",
-          ...subject,
-          payload: { failedAttempts: failed, lockedMinutes: LOCKOUT_MINUTES },
-        });
-        return { ok: false, error: lockedError(lockedUntil, now) };
-      }
-      return { ok: false, error };
-    };
-
-    if (!(await verifyPassword(user.passwordHash, input.password)))
-      return registerFailure("bad_password", INVALID());
-    if (!user.isActive) {
-      await ctx.audit(tx, { type: "auth.login_failed", ...subject, payload: { reason: "inactive" } });
-      return { ok: false, error: INVALID() };
-    }
-
-    let method: "password" | "password+totp" | "password+recovery" = "password";
-    let recoveryCodeHashes = user.recoveryCodeHashes;
-    if (user.totpEnabledAt && user.totpSecret) {
-      if (!input.totpCode && !input.recoveryCode) {
+    switch (check.kind) {
+      case "locked": // lifted meanwhile: treat as a fresh attempt next time
+        return { error: lockedError(check.until, now) };
+      case "second_factor_missing":
         return {
-          ok: false,
           error: new AppError(
             "TWO_FACTOR_REQUIRED",
             "Skriv koden fra din godkendelses-app for at logge ind.",
           ),
         };
-      }
-      if (input.recoveryCode) {
-        const h = hashRecoveryCode(input.recoveryCode);
-        if (!recoveryCodeHashes.includes(h)) {
-          return registerFailure(
-            "bad_second_factor",
-            new AppError("INVALID_TWO_FACTOR_CODE", "Gendannelseskoden er forkert eller brugt."),
-          );
+      case "inactive":
+        await ctx.audit(tx, { type: "auth.login_failed", ...subject, payload: { reason: "inactive" } });
+        return { error: INVALID() };
+      case "bad_password":
+      case "bad_second_factor": {
+        const failed = user.failedLoginCount + 1;
+        const locks = failed >= MAX_FAILED_LOGINS;
+        const lockedUntil = locks ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null;
+        await tx
+          .update(appUser)
+          .set({ failedLoginCount: locks ? 0 : failed, lockedUntil })
+          .where(eq(appUser.id, user.id));
+        await ctx.audit(tx, { type: "auth.login_failed", ...subject, payload: { reason: check.kind } });
+        if (lockedUntil) {
+          await ctx.audit(tx, {
+            type: "auth.account_locked",
+            ...subject,
+            payload: { failedAttempts: failed, lockedMinutes: LOCKOUT_MINUTES },
+          });
+          return { error: lockedError(lockedUntil, now) };
         }
-        recoveryCodeHashes = recoveryCodeHashes.filter((x) => x !== h);
-        method = "password+recovery";
-        await ctx.audit(tx, {
-          type: "auth.recovery_code_used",
-          ...subject,
-          payload: { remaining: recoveryCodeHashes.length },
-        });
-      } else if (!(await verifyTotp(user.totpSecret, input.totpCode ?? "", now))) {
-        return registerFailure(
-          "bad_second_factor",
-          new AppError("INVALID_TWO_FACTOR_CODE", "Koden er forkert eller udløbet. Prøv den nyeste kode."),
+        return {
+          error:
+            check.kind === "bad_password"
+              ? INVALID()
+              : new AppError("INVALID_TWO_FACTOR_CODE", check.message),
+        };
+      }
+      case "ok": {
+        let recoveryCodeHashes = user.recoveryCodeHashes;
+        if (check.recoveryCodeHash) {
+          // Re-checked under the lock, so one recovery code cannot be used by two racing logins.
+          if (!recoveryCodeHashes.includes(check.recoveryCodeHash)) {
+            return {
+              error: new AppError("INVALID_TWO_FACTOR_CODE", "Gendannelseskoden er forkert eller brugt."),
+            };
+          }
+          recoveryCodeHashes = recoveryCodeHashes.filter((h) => h !== check.recoveryCodeHash);
+          await ctx.audit(tx, {
+            type: "auth.recovery_code_used",
+            ...subject,
+            payload: { remaining: recoveryCodeHashes.length },
+          });
+        }
+        await tx
+          .update(appUser)
+          .set({ failedLoginCount: 0, lockedUntil: null, recoveryCodeHashes })
+          .where(eq(appUser.id, user.id));
+        const actor = await loadActor(tx, user.id);
+        const isTwoFactorVerified = check.method !== "password" || !actor.requiresTwoFactor;
+        const { token } = await createSession(tx, user.id, now, isTwoFactorVerified);
+        // The actor of a login is the user who just signed in.
+        await recordAudit(
+          tx,
+          { ...ctx.auditOrigin(), actorUserId: user.id },
+          { type: "auth.login_succeeded", subjectId: user.id, payload: { method: check.method } },
         );
-      } else {
-        method = "password+totp";
+        return { token };
       }
     }
-
-    await tx
-      .update(appUser)
-      .set({ failedLoginCount: 0, lockedUntil: null, recoveryCodeHashes })
-      .where(eq(appUser.id, user.id));
-    const actor = await loadActor(tx, user.id);
-    const isTwoFactorVerified = method !== "password" || !actor.requiresTwoFactor;
-    const { token } = await createSession(tx, user.id, now, isTwoFactorVerified);
-    // The actor of a login is the user who just signed in.
-    await recordAudit(
-      tx,
-      { ...ctx.auditOrigin(), actorUserId: user.id },
-      {
-        type: "auth.login_succeeded",
-        subjectId: user.id,
-        payload: { method },
-      },
-    );
-    return { ok: true, token, userId: user.id };
   });
-  if (!outcome.ok) throw outcome.error;
-  return outcome;
+  if ("error" in result) throw result.error;
+  return result;
 }
 
-function lockedError(until: Date, now: Date) {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
-  return new AppError(
-    "ACCOUNT_LOCKED",
-    `Kontoen er midlertidigt låst efter for mange forkerte forsøg. Prøv igen om ${minutes} minutter, eller kontakt en administrator.`,
-  );
+/** The slow, read-only part of a login: password hash and second factor. */
+async function checkCredentials(
+  user: typeof appUser.$inferSelect | undefined,
+  input: LoginInput,
+  now: Date,
+): Promise<Check> {
+  if (!user) {
+    await verifyPassword(null, input.password); // same time as for a known user
+    return { kind: "unknown_user" };
+  }
+  if (user.lockedUntil && user.lockedUntil > now) return { kind: "locked", until: user.lockedUntil };
+  if (!(await verifyPassword(user.passwordHash, input.password))) return { kind: "bad_password" };
+  if (!user.isActive) return { kind: "inactive" };
+  if (!user.totpEnabledAt || !user.totpSecret) return { kind: "ok", method: "password" };
+  if (input.recoveryCode) {
+    const hash = hashRecoveryCode(input.recoveryCode);
+    return user.recoveryCodeHashes.includes(hash)
+      ? { kind: "ok", method: "password+recovery", recoveryCodeHash: hash }
+      : { kind: "bad_second_factor", message: "Gendannelseskoden er forkert eller brugt." };
+  }
+  if (!input.totpCode) return { kind: "second_factor_missing" };
+  return (await verifyTotp(user.totpSecret, input.totpCode, now))
+    ? { kind: "ok", method: "password+totp" }
+    : { kind: "bad_second_factor", message: "Koden er forkert eller udløbet. Prøv den nyeste kode." };
 }
