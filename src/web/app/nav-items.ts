@@ -1,0 +1,35 @@
+import type { Permission } from "../../domain/access/index.js";
+
+export type NavPath = "/" | "/projects" | "/admin/organisations" | "/admin/users" | "/admin/audit";
+
+export interface NavItem {
+  to: NavPath;
+  labelKey: "nav.home" | "nav.projects" | "nav.organisations" | "nav.users" | "nav.audit";
+  /** Shown only to users holding this permission; no permission = everyone. */
+  permission?: Permission;
+  exact?: boolean;
+}
+
+export interface NavGroup {
+  /** Heading of the group; none for the first, ungrouped entries. */
+  labelKey?: "nav.administration";
+  items: NavItem[];
+}
+
+/** The navigation, filtered by Me.abilities at render time. */
+export const NAV_GROUPS: NavGroup[] = [
+  {
+    items: [
+      { to: "/", labelKey: "nav.home", exact: true },
+      { to: "/projects", labelKey: "nav.projects", permission: "project.read" },
+    ],
+  },
+  {
+    labelKey: "nav.administration",
+    items: [
+      { to: "/admin/organisations", labelKey: "nav.organisations", permission: "organisation.manage" },
+      { to: "/admin/users", labelKey: "nav.users", permission: "user.manage" },
+      { to: "/admin/audit", labelKey: "nav.audit", permission: "audit.read" },
+    ],
+  },
+];

@@ -1,0 +1,182 @@
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Navigate,
+  type RouteComponent,
+} from "@tanstack/react-router";
+import type { Permission } from "../../domain/access/index.js";
+import { LoadingState } from "../components/loading-state.js";
+import { OrganisationListSearchSchema } from "../features/admin/organisations/organisation-search.js";
+import { UserCreateSearchSchema, UserListSearchSchema } from "../features/admin/users/user-search.js";
+import { AuditSearchSchema } from "../features/audit/audit-search.js";
+import { HomePage } from "../features/home/home-page.js";
+import { NotFoundPage } from "./not-found-page.js";
+import { requirePermission } from "./require-permission.js";
+import { RootLayout } from "./root-layout.js";
+import { RouteErrorPage } from "./route-error-page.js";
+
+/** A page loaded on first visit (its own chunk), shown only to users holding `permission`. */
+function page<T extends Record<string, unknown>>(
+  permission: Permission | null,
+  importer: () => Promise<T>,
+  exportName: keyof T & string,
+): RouteComponent {
+  const Lazy = lazyRouteComponent(importer, exportName);
+  return permission ? requirePermission(permission, Lazy) : Lazy;
+}
+
+const rootRoute = createRootRoute({ component: RootLayout, notFoundComponent: NotFoundPage });
+
+const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: "/", component: HomePage });
+
+/** After logging in on /login, go home. (Signed out, every address shows the login page.) */
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/login",
+  component: () => <Navigate to="/" replace />,
+});
+
+const projectListRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/projects",
+  component: page(
+    "project.read",
+    () => import("../features/projects/project-list-page.js"),
+    "ProjectListPage",
+  ),
+});
+const projectCreateRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/projects/new",
+  component: page(
+    "project.manage",
+    () => import("../features/projects/project-create-page.js"),
+    "ProjectCreatePage",
+  ),
+});
+const projectDetailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/projects/$projectId",
+  component: page(
+    "project.read",
+    () => import("../features/projects/project-detail-page.js"),
+    "ProjectDetailPage",
+  ),
+});
+const projectEditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/projects/$projectId/edit",
+  component: page(
+    "project.manage",
+    () => import("../features/projects/project-edit-page.js"),
+    "ProjectEditPage",
+  ),
+});
+
+const organisationListRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/admin/organisations",
+  validateSearch: (search) => OrganisationListSearchSchema.parse(search),
+  component: page(
+    "organisation.manage",
+    () => import("../features/admin/organisations/organisation-list-page.js"),
+    "OrganisationListPage",
+  ),
+});
+const organisationCreateRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/admin/organisations/new",
+  component: page(
+    "organisation.manage",
+    () => import("../features/admin/organisations/organisation-create-page.js"),
+    "OrganisationCreatePage",
+  ),
+});
+const organisationDetailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/admin/organisations/$organisationId",
+  component: page(
+    "organisation.manage",
+    () => import("../features/admin/organisations/organisation-detail-page.js"),
+    "OrganisationDetailPage",
+  ),
+});
+
+const userListRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/admin/users",
+  validateSearch: (search) => UserListSearchSchema.parse(search),
+  component: page("user.manage", () => import("../features/admin/users/user-list-page.js"), "UserListPage"),
+});
+const userCreateRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/admin/users/new",
+  validateSearch: (search) => UserCreateSearchSchema.parse(search),
+  component: page(
+    "user.manage",
+    () => import("../features/admin/users/user-create-page.js"),
+    "UserCreatePage",
+  ),
+});
+const userDetailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/admin/users/$userId",
+  component: page(
+    "user.manage",
+    () => import("../features/admin/users/user-detail-page.js"),
+    "UserDetailPage",
+  ),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/admin/audit",
+  validateSearch: (search) => AuditSearchSchema.parse(search),
+  component: page("audit.read", () => import("../features/audit/audit-page.js"), "AuditPage"),
+});
+
+const twoFactorRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/account/two-factor",
+  component: page(null, () => import("../features/account/two-factor-page.js"), "TwoFactorPage"),
+});
+const passwordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/account/password",
+  component: page(null, () => import("../features/account/change-password-page.js"), "ChangePasswordPage"),
+});
+
+const routeTree = rootRoute.addChildren([
+  homeRoute,
+  loginRoute,
+  projectListRoute,
+  projectCreateRoute,
+  projectDetailRoute,
+  projectEditRoute,
+  organisationListRoute,
+  organisationCreateRoute,
+  organisationDetailRoute,
+  userListRoute,
+  userCreateRoute,
+  userDetailRoute,
+  auditRoute,
+  twoFactorRoute,
+  passwordRoute,
+]);
+
+export const router = createRouter({
+  routeTree,
+  defaultPreload: "intent",
+  defaultPendingComponent: () => <LoadingState />,
+  defaultErrorComponent: RouteErrorPage,
+  defaultNotFoundComponent: NotFoundPage,
+  scrollRestoration: true,
+});
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,18 @@
+import { Breadcrumbs as MantineBreadcrumbs, Text } from "@mantine/core";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+/** "Projekter › Navn": where the page sits; the last item is the current page (not a link). */
+export function Breadcrumbs({ children, current }: { children: ReactNode; current: string }) {
+  const { t } = useTranslation();
+  return (
+    <nav aria-label={t("app.breadcrumbs")}>
+      <MantineBreadcrumbs separator="›">
+        {children}
+        <Text size="sm" c="dimmed" aria-current="page">
+          {current}
+        </Text>
+      </MantineBreadcrumbs>
+    </nav>
+  );
+}
