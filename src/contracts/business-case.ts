@@ -249,31 +249,37 @@ export const UnitPriceSchema = z
   })
   .meta({ id: "UnitPrice" });
 
-export const UnitPriceInputSchema = z
-  .object({
-    organisationId: UuidSchema,
-    code: z
-      .string()
-      .trim()
-      .regex(/^[a-z0-9-]{2,60}$/, "Koden må kun indeholde små bogstaver, tal og bindestreg"),
-    name: z.string().trim().min(2).max(200),
-    unit: z.enum(UNIT_KINDS),
-    amountOre: z.number().int().min(0, "Prisen må ikke være negativ"),
-    priceYear: z.number().int().min(1990).max(2100),
-    payerSharesPct: z
-      .object({
-        municipality: z.number().int().min(0).max(100),
-        region: z.number().int().min(0).max(100),
-        state: z.number().int().min(0).max(100),
-      })
-      .refine((p) => p.municipality + p.region + p.state === 100, { message: "Andelene skal give 100 %" }),
-    sourceText: z.string().trim().min(2, "Angiv kilden").max(1000),
-    sourceUrl: z.url().nullable().optional(),
-    isExample: z.boolean().default(false),
-    validFrom: CalendarDateSchema.nullable().optional(),
-    validTo: CalendarDateSchema.nullable().optional(),
-  })
-  .meta({ id: "UnitPriceInput" });
+const unitPriceFields = {
+  organisationId: UuidSchema,
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{2,60}$/, "Koden må kun indeholde små bogstaver, tal og bindestreg"),
+  name: z.string().trim().min(2).max(200),
+  unit: z.enum(UNIT_KINDS),
+  amountOre: z.number().int().min(0, "Prisen må ikke være negativ"),
+  priceYear: z.number().int().min(1990).max(2100),
+  payerSharesPct: z
+    .object({
+      municipality: z.number().int().min(0).max(100),
+      region: z.number().int().min(0).max(100),
+      state: z.number().int().min(0).max(100),
+    })
+    .refine((p) => p.municipality + p.region + p.state === 100, { message: "Andelene skal give 100 %" }),
+  sourceText: z.string().trim().min(2, "Angiv kilden").max(1000),
+  sourceUrl: z.url().nullable().optional(),
+  isExample: z.boolean().default(false),
+  validFrom: CalendarDateSchema.nullable().optional(),
+  validTo: CalendarDateSchema.nullable().optional(),
+};
+
+export const UnitPriceInputSchema = z.object(unitPriceFields).meta({ id: "UnitPriceInput" });
+export const UnitPriceUpdateInputSchema = z
+  .object(unitPriceFields)
+  .omit({ organisationId: true })
+  .partial()
+  .extend({ version: z.number().int() })
+  .meta({ id: "UnitPriceUpdateInput" });
 
 export const PriceIndexRowSchema = z
   .object({ year: z.number().int().min(1990).max(2100), indexValue: z.number().positive() })

@@ -39,6 +39,7 @@ export const POLICY_TABLE = {
     "measurement.read": "organisation",
     "measurement.record": "organisation",
     "economy.read": "organisation",
+    "businessCase.read": "organisation",
     "aggregate.read": "project",
   },
   family_consultant: {
@@ -86,6 +87,8 @@ export const POLICY_TABLE = {
     "settlement.approve": "project",
     "economy.read": "project",
     "aggregate.read": "project",
+    // Reaches only business cases that their owner shares with the project's parties.
+    "businessCase.read": "project",
   },
   evaluator: {
     "organisation.read": "project",

@@ -29,6 +29,16 @@ export interface AuditEventCatalogue {
   "user.unlocked": { subject: "user"; payload: Record<string, never> };
   "role.assigned": { subject: "user"; payload: { organisationId: string; role: string } };
   "role.revoked": { subject: "user"; payload: { organisationId: string; role: string } };
+  "businessCase.created": { subject: "businessCase"; payload: { version: number; duplicatedFrom?: string } };
+  "businessCase.updated": { subject: "businessCase"; payload: { fields: string[] } };
+  "businessCase.version_saved": {
+    subject: "businessCase";
+    payload: { version: number; changedPaths: number };
+  };
+  "businessCase.exported": { subject: "businessCase"; payload: { version: number; format: "xlsx" } };
+  "unitPrice.created": { subject: "unitPrice"; payload: { code: string } };
+  "unitPrice.updated": { subject: "unitPrice"; payload: { fields: string[] } };
+  "priceIndex.updated": { subject: null; payload: { years: number[] } };
   "audit.viewed": { subject: null; payload: { filters: string[] } };
   "audit.exported": { subject: null; payload: { filters: string[]; rows: number } };
 }
@@ -56,6 +66,13 @@ export const AUDIT_EVENT_TYPES = [
   "user.unlocked",
   "role.assigned",
   "role.revoked",
+  "businessCase.created",
+  "businessCase.updated",
+  "businessCase.version_saved",
+  "businessCase.exported",
+  "unitPrice.created",
+  "unitPrice.updated",
+  "priceIndex.updated",
   "audit.viewed",
   "audit.exported",
 ] as const satisfies readonly AuditEventType[];

@@ -16,7 +16,7 @@ const SUBJECT_TYPE_PREFIX: Record<string, string> = {
 
 function subjectTypeOf(type: AuditEventType): string | null {
   const prefix = type.split(".")[0]!;
-  if (prefix === "audit") return null;
+  if (prefix === "audit" || prefix === "priceIndex") return null;
   return SUBJECT_TYPE_PREFIX[prefix] ?? prefix;
 }
 

@@ -7,12 +7,13 @@ import { setLogLevel } from "../http/logger.js";
  * Runs a command-line task against the configured database (DATA_DIR or DATABASE_URL), respecting the
  * data-folder lock, and turns failures into a readable message and exit code 1.
  */
-export async function runCli(task: (database: Database, args: string[]) => Promise<void | number>) {
+export async function runCli(task: (database: Database, args: string[]) => Promise<unknown>) {
   setLogLevel("warn");
   let database: Database | undefined;
   try {
     database = await openDatabase(loadConfig().database);
-    const code = (await task(database, process.argv.slice(2))) ?? 0;
+    const result = await task(database, process.argv.slice(2));
+    const code = typeof result === "number" ? result : 0;
     await database.close();
     process.exit(code);
   } catch (err) {

@@ -1,7 +1,19 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, type TestClient } from "../../../test/test-app.js";
-import { appUser, membership, organisation, project, projectParty, track } from "../db/schema/index.js";
+import { createRodovreScenario } from "../../domain/business-case/index.js";
+import {
+  appUser,
+  businessCase,
+  businessCaseVersion,
+  membership,
+  organisation,
+  priceIndex,
+  project,
+  projectParty,
+  track,
+  unitPrice,
+} from "../db/schema/index.js";
 import { hashPassword } from "../modules/auth/password-hash.js";
 
 /**
@@ -10,7 +22,14 @@ import { hashPassword } from "../modules/auth/password-hash.js";
  * to PATH_IDS below (which id of Vejle to try) or this test fails.
  */
 let t: TestApp;
-let vejle: { orgId: string; projectId: string; userId: string; membershipId: string };
+let vejle: {
+  orgId: string;
+  projectId: string;
+  userId: string;
+  membershipId: string;
+  businessCaseId: string;
+  unitPriceId: string;
+};
 let walkers: { name: string; client: TestClient }[];
 
 type Operation = { method: string; path: string; permission: string };
@@ -21,6 +40,13 @@ async function snapshotOfVejle() {
   const tracks = await t.db.select().from(track).where(eq(track.projectId, vejle.projectId));
   const parties = await t.db.select().from(projectParty).where(eq(projectParty.projectId, vejle.projectId));
   const memberships = await t.db.select().from(membership).where(eq(membership.organisationId, vejle.orgId));
+  const cases = await t.db.select().from(businessCase).where(eq(businessCase.organisationId, vejle.orgId));
+  const versions = await t.db
+    .select()
+    .from(businessCaseVersion)
+    .where(eq(businessCaseVersion.organisationId, vejle.orgId));
+  const prices = await t.db.select().from(unitPrice).where(eq(unitPrice.organisationId, vejle.orgId));
+  const index = await t.db.select().from(priceIndex).where(eq(priceIndex.organisationId, vejle.orgId));
   const users = await t.db
     .select()
     .from(appUser)
@@ -30,18 +56,26 @@ async function snapshotOfVejle() {
         memberships.map((m) => m.userId),
       ),
     );
-  return JSON.stringify({ org, proj, tracks, parties, memberships, users });
+  return JSON.stringify({ org, proj, tracks, parties, memberships, users, cases, versions, prices, index });
 }
 
 beforeAll(async () => {
   t = await createTestApp();
   const vejleCaseworker = t.seed.userIds["sagsbehandler@vejle.demo"]!;
   const [m] = await t.db.select().from(membership).where(eq(membership.userId, vejleCaseworker));
+  const [bc] = await t.db.select().from(businessCase).where(eq(businessCase.organisationId, t.seed.orgIds.vejle));
+  // A Vejle-owned unit price, so the catalogue's write routes have something of Vejle to aim at.
+  const [price] = await t.db
+    .insert(unitPrice)
+    .values({ organisationId: t.seed.orgIds.vejle, code: "vejle-only", name: "Vejles pris", unit: "per-hour", amountOre: 100, priceYear: 2025, sourceText: "Vejle", createdAt: new Date(), updatedAt: new Date() })
+    .returning();
   vejle = {
     orgId: t.seed.orgIds.vejle,
     projectId: t.seed.projectIds.vejle,
     userId: vejleCaseworker,
     membershipId: m!.id,
+    businessCaseId: bc!.id,
+    unitPriceId: price!.id,
   };
   // Rødovre gets one user of every municipal role, so each role's reach is walked.
   const passwordHash = await hashPassword("rødovre-test-password");
@@ -65,6 +99,13 @@ const PATH_IDS: Record<string, () => Record<string, string>> = {
   "/api/users/{id}/two-factor/reset": () => ({ id: vejle.userId }),
   "/api/users/{id}/roles": () => ({ id: vejle.userId }),
   "/api/users/{id}/roles/{membershipId}": () => ({ id: vejle.userId, membershipId: vejle.membershipId }),
+  "/api/business-cases/{id}": () => ({ id: vejle.businessCaseId }),
+  "/api/business-cases/{id}/versions": () => ({ id: vejle.businessCaseId }),
+  "/api/business-cases/{id}/versions/{version}": () => ({ id: vejle.businessCaseId, version: "1" }),
+  "/api/business-cases/{id}/diff": () => ({ id: vejle.businessCaseId }),
+  "/api/business-cases/{id}/duplicate": () => ({ id: vejle.businessCaseId }),
+  "/api/business-cases/{id}/export.xlsx": () => ({ id: vejle.businessCaseId }),
+  "/api/unit-prices/{id}": () => ({ id: vejle.unitPriceId }),
 };
 
 /** Bodies that would succeed if the caller were allowed, aimed at Vejle. */
@@ -95,10 +136,38 @@ function bodyFor(op: Operation): unknown {
       return { displayName: "Omdøbt af Rødovre", version: 1 };
     case "POST /api/users/{id}/roles":
       return { organisationId: vejle.orgId, role: "team_leader" };
+    case "POST /api/business-cases":
+      return { organisationId: vejle.orgId, name: "Overtaget", scenario: createRodovreScenario() };
+    case "PATCH /api/business-cases/{id}":
+      return { name: "Omdøbt af Rødovre", isSharedWithParties: true, version: 1 };
+    case "POST /api/business-cases/{id}/versions":
+      return { scenario: createRodovreScenario(), basedOnVersion: 1 };
+    case "POST /api/business-cases/{id}/duplicate":
+      return { name: "Kopi til Rødovre" };
+    case "POST /api/business-cases/calculate":
+      return { scenario: createRodovreScenario() };
+    case "POST /api/unit-prices":
+      return {
+        organisationId: vejle.orgId,
+        code: "stolen",
+        name: "Stjålet pris",
+        unit: "per-hour",
+        amountOre: 1,
+        priceYear: 2025,
+        payerSharesPct: { municipality: 100, region: 0, state: 0 },
+        sourceText: "Rødovre",
+      };
+    case "PATCH /api/unit-prices/{id}":
+      return { amountOre: 1, version: 1 };
+    case "PUT /api/price-index":
+      return { organisationId: vejle.orgId, rows: [{ year: 2024, indexValue: 1 }] };
     default:
       return op.method === "GET" || op.method === "DELETE" ? undefined : {};
   }
 }
+
+// Operations that touch no tenant's data (a stateless calculation of the posted scenario).
+const TENANT_FREE = new Set(["POST /api/business-cases/calculate"]);
 
 // Routes about the caller themselves; they never take another tenant's id.
 const SELF_ROUTES = new Set([
@@ -126,21 +195,35 @@ describe("cross-tenant isolation: Rødovre cannot reach Vejle through any endpoi
     );
     expect(operations.length).toBeGreaterThan(25);
     const before = await snapshotOfVejle();
-    const vejleIds = [vejle.orgId, vejle.projectId, vejle.userId, vejle.membershipId];
+    const vejleIds = [
+      vejle.orgId,
+      vejle.projectId,
+      vejle.userId,
+      vejle.membershipId,
+      vejle.businessCaseId,
+      vejle.unitPriceId,
+    ];
     let walked = 0;
     for (const op of operations) {
       if (SELF_ROUTES.has(op.path)) continue;
       const ids = op.path.includes("{") ? PATH_IDS[op.path]?.() : {};
       expect(ids, `add ${op.path} to PATH_IDS`).toBeDefined();
-      const url = op.path.replace(/\{(\w+)\}/g, (_, k: string) => ids![k]!);
+      const query = op.path.endsWith("/diff")
+        ? "?from=1&to=1"
+        : op.path === "/api/price-index"
+          ? `?organisationId=${vejle.orgId}`
+          : "";
+      const url = op.path.replace(/\{(\w+)\}/g, (_, k: string) => ids![k]!) + query;
       for (const { name, client } of walkers) {
         const res = await client.call(op.method, url, bodyFor(op));
         const text = await res.text();
         const label = `${name}: ${op.method} ${url} → ${res.status} ${text.slice(0, 200)}`;
         if (res.status < 300) {
-          // Only lists may answer 2xx, and then without anything of Vejle.
-          expect(op.method, label).toBe("GET");
-          expect(op.path.includes("{"), label).toBe(false);
+          // Only lists and tenant-free calculations may answer 2xx, and then without anything of Vejle.
+          if (!TENANT_FREE.has(`${op.method} ${op.path}`)) {
+            expect(op.method, label).toBe("GET");
+            expect(op.path.includes("{"), label).toBe(false);
+          }
           for (const id of vejleIds) expect(text, label).not.toContain(id);
         } else {
           expect([400, 403, 404], label).toContain(res.status);

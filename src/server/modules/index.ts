@@ -2,6 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../http/app-env.js";
 import { registerAuditRoutes } from "./audit/audit.routes.js";
 import { registerAuthRoutes } from "./auth/auth.routes.js";
+import { registerBusinessCaseRoutes } from "./business-cases/business-case.routes.js";
 import { registerOrganisationRoutes } from "./organisations/organisation.routes.js";
 import { registerProjectRoutes } from "./projects/project.routes.js";
 import { registerUserRoutes } from "./users/user.routes.js";
@@ -12,5 +13,6 @@ export function registerModules(app: OpenAPIHono<AppEnv>) {
   registerOrganisationRoutes(app);
   registerProjectRoutes(app);
   registerUserRoutes(app);
+  registerBusinessCaseRoutes(app);
   registerAuditRoutes(app);
 }

@@ -1,9 +1,24 @@
 import { count } from "drizzle-orm";
+import { calculateBusinessCase } from "../../domain/business-case/index.js";
 import { recordAudit } from "../audit/record.js";
 import type { Db } from "../db/client.js";
-import { appUser, membership, organisation, project, projectParty, track } from "../db/schema/index.js";
+import {
+  appUser,
+  businessCase,
+  businessCaseVersion,
+  membership,
+  organisation,
+  priceIndex,
+  project,
+  projectParty,
+  track,
+  unitPrice,
+} from "../db/schema/index.js";
 import { hashPassword } from "../modules/auth/password-hash.js";
+import { ENGINE_VERSION } from "../modules/business-cases/scenario-calculation.js";
+import { rodovreDemoScenario, vejleDemoScenario } from "./business-case-demo.js";
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PROJECTS, DEMO_USERS } from "./demo-data.js";
+import { NATIONAL_PRICE_INDEX, NATIONAL_UNIT_PRICES } from "./price-catalogue-data.js";
 
 /** True when the database holds no organisation yet (a fresh install). */
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
@@ -79,6 +94,68 @@ export async function seedDemoData(db: Db, now: Date) {
         type: "user.created",
         subjectId: row!.id,
         payload: { roles: [{ organisationId: orgIds[u.org], role: u.role }] },
+      });
+    }
+    // The national price catalogue and index, and the two demo business cases.
+    for (const p of NATIONAL_UNIT_PRICES) {
+      await tx.insert(unitPrice).values({ ...p, organisationId: null, createdAt: now, updatedAt: now });
+    }
+    await tx.insert(priceIndex).values(NATIONAL_PRICE_INDEX.map((r) => ({ ...r, organisationId: null })));
+    const demoCases = [
+      {
+        org: orgIds.rodovre,
+        project: projectIds.rodovre,
+        author: userIds["sagsbehandler@rodovre.demo"],
+        name: "Invester før det sker – businesscase",
+        description:
+          "Rødovres businesscase bygget fra de oplyste forudsætninger: 12,5 % succes med en variant på 25 %.",
+        scenario: rodovreDemoScenario(),
+        shared: false,
+      },
+      {
+        org: orgIds.vejle,
+        project: projectIds.vejle,
+        author: userIds["projektleder@vejle.demo"],
+        name: "Familiebehandling på modersmål – businesscase",
+        description:
+          "Eksempel: 25 familier, 4,8 mio. kr., forløb på ca. 10 måneder. Effektstørrelser er illustrative.",
+        scenario: vejleDemoScenario(),
+        shared: true,
+      },
+    ];
+    for (const bc of demoCases) {
+      const result = calculateBusinessCase(bc.scenario);
+      const [row] = await tx
+        .insert(businessCase)
+        .values({
+          organisationId: bc.org,
+          projectId: bc.project,
+          name: bc.name,
+          description: bc.description,
+          isSharedWithParties: bc.shared,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: businessCase.id });
+      await tx.insert(businessCaseVersion).values({
+        businessCaseId: row!.id,
+        version: 1,
+        organisationId: bc.org,
+        projectId: bc.project,
+        scenario: bc.scenario as unknown as Record<string, unknown>,
+        engineVersion: ENGINE_VERSION,
+        accumulatedAtHorizonOre: result.accumulatedAtHorizonOre,
+        paybackYears: result.payback.isPaidBack ? Math.round(result.payback.years * 1000) / 1000 : null,
+        note: "Demodata",
+        createdBy: bc.author ?? null,
+        createdAt: now,
+      });
+      await recordAudit(tx, origin, {
+        type: "businessCase.created",
+        subjectId: row!.id,
+        organisationId: bc.org,
+        projectId: bc.project,
+        payload: { version: 1 },
       });
     }
     return { orgIds, projectIds, userIds };

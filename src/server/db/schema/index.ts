@@ -1,3 +1,4 @@
 export * from "./audit.js";
+export * from "./business-case.js";
 export * from "./identity.js";
 export * from "./tenancy.js";
