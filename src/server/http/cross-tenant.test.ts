@@ -63,11 +63,24 @@ beforeAll(async () => {
   t = await createTestApp();
   const vejleCaseworker = t.seed.userIds["sagsbehandler@vejle.demo"]!;
   const [m] = await t.db.select().from(membership).where(eq(membership.userId, vejleCaseworker));
-  const [bc] = await t.db.select().from(businessCase).where(eq(businessCase.organisationId, t.seed.orgIds.vejle));
+  const [bc] = await t.db
+    .select()
+    .from(businessCase)
+    .where(eq(businessCase.organisationId, t.seed.orgIds.vejle));
   // A Vejle-owned unit price, so the catalogue's write routes have something of Vejle to aim at.
   const [price] = await t.db
     .insert(unitPrice)
-    .values({ organisationId: t.seed.orgIds.vejle, code: "vejle-only", name: "Vejles pris", unit: "per-hour", amountOre: 100, priceYear: 2025, sourceText: "Vejle", createdAt: new Date(), updatedAt: new Date() })
+    .values({
+      organisationId: t.seed.orgIds.vejle,
+      code: "vejle-only",
+      name: "Vejles pris",
+      unit: "per-hour",
+      amountOre: 100,
+      priceYear: 2025,
+      sourceText: "Vejle",
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    })
     .returning();
   vejle = {
     orgId: t.seed.orgIds.vejle,
