@@ -17,7 +17,7 @@ import {
   unitPrice,
 } from "../../db/schema/index.js";
 import { scopeFilter } from "../../db/scope-filter.js";
-import { AppError, forbidden, notFound, staleVersion } from "../../errors.js";
+import { AppError, enforce, forbidden, notFound, staleVersion } from "../../errors.js";
 import { ENGINE_VERSION, parseScenarioOrThrow } from "./scenario-calculation.js";
 import { diffJson } from "./scenario-diff.js";
 
@@ -163,7 +163,7 @@ export async function loadBusinessCase(
   const [row] = await db.select().from(businessCase).where(eq(businessCase.id, id));
   if (!row) throw notFound("Businesscasen");
   const decision = authorize(ctx.actor, permission, businessCaseResource(row));
-  if (!decision.allowed) throw decision.reason === "hidden" ? notFound("Businesscasen") : forbidden();
+  enforce(decision, "Businesscasen");
   return row;
 }
 

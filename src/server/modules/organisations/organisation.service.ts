@@ -5,7 +5,7 @@ import type { ActorContext } from "../../context.js";
 import type { DbOrTx } from "../../db/client.js";
 import { organisation, projectParty } from "../../db/schema/index.js";
 import { scopeFilter } from "../../db/scope-filter.js";
-import { AppError, forbidden, notFound, staleVersion } from "../../errors.js";
+import { AppError, enforce, forbidden, notFound, staleVersion } from "../../errors.js";
 
 type OrganisationRow = typeof organisation.$inferSelect;
 
@@ -66,7 +66,7 @@ async function loadAuthorized(
   const [row] = await db.select().from(organisation).where(eq(organisation.id, id));
   if (!row) throw notFound("Organisationen");
   const decision = authorize(ctx.actor, permission, await resourceOf(db, row));
-  if (!decision.allowed) throw decision.reason === "hidden" ? notFound("Organisationen") : forbidden();
+  enforce(decision, "Organisationen");
   return row;
 }
 

@@ -5,7 +5,7 @@ import type { ActorContext } from "../../context.js";
 import type { DbOrTx } from "../../db/client.js";
 import { organisation, project, projectParty, track } from "../../db/schema/index.js";
 import { scopeFilter } from "../../db/scope-filter.js";
-import { AppError, forbidden, notFound, staleVersion } from "../../errors.js";
+import { AppError, enforce, forbidden, notFound, staleVersion } from "../../errors.js";
 
 type ProjectRow = typeof project.$inferSelect;
 
@@ -97,7 +97,7 @@ async function loadAuthorized(
   const [row] = await db.select().from(project).where(eq(project.id, id));
   if (!row) throw notFound("Projektet");
   const decision = authorize(ctx.actor, permission, resourceOf(row));
-  if (!decision.allowed) throw decision.reason === "hidden" ? notFound("Projektet") : forbidden();
+  enforce(decision, "Projektet");
   return row;
 }
 

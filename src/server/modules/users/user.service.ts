@@ -12,7 +12,7 @@ import type { ActorContext } from "../../context.js";
 import type { DbOrTx } from "../../db/client.js";
 import { appUser, membership, organisation } from "../../db/schema/index.js";
 import { scopeFilter } from "../../db/scope-filter.js";
-import { AppError, forbidden, notFound, staleVersion } from "../../errors.js";
+import { AppError, enforce, forbidden, notFound, staleVersion } from "../../errors.js";
 import { hashPassword } from "../auth/password-hash.js";
 import { checkPasswordPolicy } from "../auth/password-policy.js";
 import { endSessionsOfUser } from "../auth/session.repository.js";
@@ -73,7 +73,7 @@ async function loadAuthorized(
   const [row] = await db.select().from(appUser).where(eq(appUser.id, id));
   if (!row) throw notFound("Brugeren");
   const decision = authorize(ctx.actor, permission, await resourceOf(db, id));
-  if (!decision.allowed) throw decision.reason === "hidden" ? notFound("Brugeren") : forbidden();
+  enforce(decision, "Brugeren");
   return row;
 }
 
