@@ -14,15 +14,15 @@ export function rodovreDemoScenario(): Scenario {
 
 /**
  * An illustrative business case for the Vejle programme: 25 families over two years in ~10-month
- * courses, 4.8 million DKK of family treatment over three years, effects counted over the 5-year
- * project period and frozen after year 3 (no new courses). Effect sizes are examples.
+ * courses, 4.8 million DKK of family treatment over the three years in which courses run (the
+ * calculation stops there: the engine's capacity has no end year). Effect sizes are examples.
  */
 export function vejleDemoScenario(): Scenario {
   return {
     name: "Vejle: Familiebehandling på modersmål",
     priceYear: 2022,
     startYear: 2022,
-    horizonYears: 5,
+    horizonYears: 3,
     discountRatePct: 3.5,
     capacity: { familiesAtATime: 11, courseLengthMonths: 10, completedSharePct: 90, rampUpSharePct: 60 },
     successRatePct: 40,
