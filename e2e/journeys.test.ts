@@ -5,16 +5,18 @@ import { baseUrl, expectNoAxeViolations, hasChromium, launchBrowser, maybeScreen
 const PASSWORD = "bundlinje-demo";
 const EVERYONE = ["Overblik", "Projekter"];
 const ADMIN = [...EVERYONE, "Organisationer", "Brugere", "Revisionslog"];
+/** Roles with businessCase.read also see the business cases and the price catalogue. */
+const BUSINESS_CASES = [...EVERYONE, "Businesscases", "Priskatalog"];
 
 /** Each demo user and the navigation their role should show (DOMAIN.md "Who uses it"). */
 const DEMO_USERS: { email: string; nav: string[]; role: string }[] = [
   { email: "admin@bundlinje.demo", nav: ADMIN, role: "Platformadministrator" },
   { email: "sagsbehandler@vejle.demo", nav: EVERYONE, role: "Sagsbehandler" },
-  { email: "leder@vejle.demo", nav: EVERYONE, role: "Teamleder" },
-  { email: "projektleder@vejle.demo", nav: EVERYONE, role: "Projektleder" },
-  { email: "okonomi@vejle.demo", nav: EVERYONE, role: "Økonomikonsulent" },
+  { email: "leder@vejle.demo", nav: BUSINESS_CASES, role: "Teamleder" },
+  { email: "projektleder@vejle.demo", nav: BUSINESS_CASES, role: "Projektleder" },
+  { email: "okonomi@vejle.demo", nav: BUSINESS_CASES, role: "Økonomikonsulent" },
   { email: "konsulent@modersmaal.demo", nav: EVERYONE, role: "Familiekonsulent" },
-  { email: "investor@fond.demo", nav: EVERYONE, role: "Investor" },
+  { email: "investor@fond.demo", nav: BUSINESS_CASES, role: "Investor" },
   { email: "evaluator@evaluering.demo", nav: EVERYONE, role: "Evaluator" },
   { email: "sagsbehandler@rodovre.demo", nav: EVERYONE, role: "Sagsbehandler" },
 ];
@@ -118,11 +120,13 @@ describe.skipIf(!hasChromium)("browser journeys (Chromium + axe-core)", () => {
     await login(page, "leder@vejle.demo");
     await page.getByRole("button", { name: /Brugermenu/ }).click();
     await page.getByRole("menuitem", { name: "English" }).click();
-    await expect.poll(() => navLinksNamed(page, "Main menu")).toEqual(["Overview", "Projects"]);
+    await expect
+      .poll(() => navLinksNamed(page, "Main menu"))
+      .toEqual(["Overview", "Projects", "Business cases", "Price catalogue"]);
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     await page.getByRole("button", { name: /User menu/ }).click();
     await page.getByRole("menuitem", { name: "Dansk" }).click();
-    await expect.poll(() => navLinksNamed(page, "Hovedmenu")).toEqual(["Overblik", "Projekter"]);
+    await expect.poll(() => navLinksNamed(page, "Hovedmenu")).toEqual(BUSINESS_CASES);
     await page.context().close();
   });
 

@@ -1,10 +1,24 @@
 import type { Permission } from "../../domain/access/index.js";
 
-export type NavPath = "/" | "/projects" | "/admin/organisations" | "/admin/users" | "/admin/audit";
+export type NavPath =
+  | "/"
+  | "/projects"
+  | "/business-cases"
+  | "/price-catalogue"
+  | "/admin/organisations"
+  | "/admin/users"
+  | "/admin/audit";
 
 export interface NavItem {
   to: NavPath;
-  labelKey: "nav.home" | "nav.projects" | "nav.organisations" | "nav.users" | "nav.audit";
+  labelKey:
+    | "nav.home"
+    | "nav.projects"
+    | "nav.businessCases"
+    | "nav.priceCatalogue"
+    | "nav.organisations"
+    | "nav.users"
+    | "nav.audit";
   /** Shown only to users holding this permission; no permission = everyone. */
   permission?: Permission;
   exact?: boolean;
@@ -22,6 +36,8 @@ export const NAV_GROUPS: NavGroup[] = [
     items: [
       { to: "/", labelKey: "nav.home", exact: true },
       { to: "/projects", labelKey: "nav.projects", permission: "project.read" },
+      { to: "/business-cases", labelKey: "nav.businessCases", permission: "businessCase.read" },
+      { to: "/price-catalogue", labelKey: "nav.priceCatalogue", permission: "businessCase.read" },
     ],
   },
   {

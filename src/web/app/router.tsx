@@ -11,6 +11,12 @@ import { LoadingState } from "../components/loading-state.js";
 import { OrganisationListSearchSchema } from "../features/admin/organisations/organisation-search.js";
 import { UserCreateSearchSchema, UserListSearchSchema } from "../features/admin/users/user-search.js";
 import { AuditSearchSchema } from "../features/audit/audit-search.js";
+import {
+  BusinessCaseListSearchSchema,
+  CompareSearchSchema,
+  PrintSearchSchema,
+  StudioSearchSchema,
+} from "../features/business-cases/business-case-search.js";
 import { HomePage } from "../features/home/home-page.js";
 import { NotFoundPage } from "./not-found-page.js";
 import { requirePermission } from "./require-permission.js";
@@ -137,6 +143,66 @@ const auditRoute = createRoute({
   component: page("audit.read", () => import("../features/audit/audit-page.js"), "AuditPage"),
 });
 
+const businessCaseListRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/business-cases",
+  validateSearch: (search) => BusinessCaseListSearchSchema.parse(search),
+  component: page(
+    "businessCase.read",
+    () => import("../features/business-cases/business-case-list-page.js"),
+    "BusinessCaseListPage",
+  ),
+});
+const businessCaseCreateRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/business-cases/new",
+  validateSearch: (search) => BusinessCaseListSearchSchema.parse(search),
+  component: page(
+    "businessCase.write",
+    () => import("../features/business-cases/business-case-create-page.js"),
+    "BusinessCaseCreatePage",
+  ),
+});
+const businessCaseCompareRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/business-cases/compare",
+  validateSearch: (search) => CompareSearchSchema.parse(search),
+  component: page(
+    "businessCase.read",
+    () => import("../features/business-cases/business-case-compare-page.js"),
+    "BusinessCaseComparePage",
+  ),
+});
+const businessCaseStudioRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/business-cases/$businessCaseId",
+  validateSearch: (search) => StudioSearchSchema.parse(search),
+  component: page(
+    "businessCase.read",
+    () => import("../features/business-cases/business-case-studio-page.js"),
+    "BusinessCaseStudioPage",
+  ),
+});
+const businessCasePrintRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/business-cases/$businessCaseId/print",
+  validateSearch: (search) => PrintSearchSchema.parse(search),
+  component: page(
+    "businessCase.read",
+    () => import("../features/business-cases/business-case-print-page.js"),
+    "BusinessCasePrintPage",
+  ),
+});
+const priceCatalogueRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/price-catalogue",
+  component: page(
+    "businessCase.read",
+    () => import("../features/price-catalogue/price-catalogue-page.js"),
+    "PriceCataloguePage",
+  ),
+});
+
 const twoFactorRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/account/two-factor",
@@ -155,6 +221,12 @@ const routeTree = rootRoute.addChildren([
   projectCreateRoute,
   projectDetailRoute,
   projectEditRoute,
+  businessCaseListRoute,
+  businessCaseCreateRoute,
+  businessCaseCompareRoute,
+  businessCaseStudioRoute,
+  businessCasePrintRoute,
+  priceCatalogueRoute,
   organisationListRoute,
   organisationCreateRoute,
   organisationDetailRoute,

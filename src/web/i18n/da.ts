@@ -2,6 +2,8 @@
  * Danish texts — the source of truth for every key (en.ts must have the same shape, which the type
  * checker enforces). Keys read as `area.thing`; plurals use i18next's `_one` / `_other` suffixes.
  */
+import { daBusinessCases, daPriceCatalogue } from "./da-business-cases.js";
+
 export const da = {
   app: {
     name: "Bundlinje",
@@ -16,6 +18,8 @@ export const da = {
     close: "Luk menu",
     home: "Overblik",
     projects: "Projekter",
+    businessCases: "Businesscases",
+    priceCatalogue: "Priskatalog",
     administration: "Administration",
     organisations: "Organisationer",
     users: "Brugere",
@@ -163,6 +167,8 @@ export const da = {
     addParty: "Tilføj organisation",
     removePartyNamed: "Fjern part {{number}}",
   },
+  businessCases: daBusinessCases,
+  priceCatalogue: daPriceCatalogue,
   tracks: {
     legend: "Spor {{number}}",
     code: "Kode",

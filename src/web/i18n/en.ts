@@ -1,4 +1,5 @@
 import type { da } from "./da.js";
+import { enBusinessCases, enPriceCatalogue } from "./en-business-cases.js";
 
 /** The same keys as da.ts, every leaf a string. */
 type Translation<T> = { [K in keyof T]: T[K] extends string ? string : Translation<T[K]> };
@@ -18,6 +19,8 @@ export const en: Translation<typeof da> = {
     close: "Close menu",
     home: "Overview",
     projects: "Projects",
+    businessCases: "Business cases",
+    priceCatalogue: "Price catalogue",
     administration: "Administration",
     organisations: "Organisations",
     users: "Users",
@@ -165,6 +168,8 @@ export const en: Translation<typeof da> = {
     addParty: "Add organisation",
     removePartyNamed: "Remove party {{number}}",
   },
+  businessCases: enBusinessCases,
+  priceCatalogue: enPriceCatalogue,
   tracks: {
     legend: "Track {{number}}",
     code: "Code",
