@@ -45,6 +45,14 @@ async function textOf(locator: Locator): Promise<string> {
   return ((await locator.first().textContent()) ?? "").replace(/[\u00a0\u202f]/g, " ");
 }
 
+/** Types into a field as a user would: click, select what is there, delete it, type the new text. */
+async function typeInto(field: Locator, text: string) {
+  await field.click();
+  await field.press("ControlOrMeta+A");
+  await field.press("Backspace");
+  await field.pressSequentially(text);
+}
+
 async function settle(page: Page) {
   await page.waitForLoadState("networkidle");
   // Results follow the editor after a short debounce; charts draw after their chunk loads.
@@ -174,6 +182,166 @@ describe.skipIf(!hasChromium)("business-case studio (Chromium + axe-core)", () =
     expect(await page.getByRole("button", { name: "Udskriv" }).isVisible()).toBe(false);
     const pdf = await page.pdf({ format: "A4" });
     expect(pdf.subarray(0, 4).toString("latin1")).toBe("%PDF");
+    await page.context().close();
+  }, 180_000);
+
+  it("a project manager builds the Rødovre case from a blank business case, typing its assumptions", async () => {
+    const page = await newPage();
+    await login(page, "projektleder@vejle.demo");
+    const year = String(new Date().getFullYear());
+
+    // A new, blank business case.
+    await page
+      .getByRole("navigation", { name: "Hovedmenu" })
+      .getByRole("link", { name: "Businesscases" })
+      .click();
+    await page.getByRole("heading", { level: 1, name: "Businesscases" }).waitFor();
+    await page.getByRole("link", { name: "Ny businesscase" }).click();
+    await page.getByRole("heading", { level: 1, name: "Ny businesscase" }).waitFor();
+    await page.getByRole("radio", { name: "Tom businesscase" }).check();
+    await typeInto(page.getByRole("textbox", { name: "Navn", exact: true }), "Rødovre tastet ind (e2e)");
+    await page.getByRole("button", { name: "Ny businesscase" }).click();
+    await page.getByRole("heading", { level: 1, name: "Rødovre tastet ind (e2e)" }).waitFor();
+    await page.getByRole("tab", { name: /Forudsætninger/, selected: true }).waitFor();
+    await settle(page);
+
+    // First a bad value: the message appears at the field, in Danish, and goes when corrected.
+    const successRate = page.getByRole("textbox", { name: "Succesrate (%)" });
+    await typeInto(successRate, "140");
+    const successMessage = page.getByText("Succesraten skal være mellem 0 og 100 %");
+    await expect.poll(() => successMessage.count()).toBeGreaterThan(0);
+    expect(await successRate.getAttribute("aria-invalid")).toBe("true");
+    await typeInto(successRate, "12,5");
+    await expect.poll(() => successMessage.count()).toBe(0);
+    expect(await successRate.getAttribute("aria-invalid")).not.toBe("true");
+
+    // General settings and capacity.
+    await typeInto(page.getByRole("textbox", { name: "Prisår" }), year);
+    await typeInto(page.getByRole("textbox", { name: "Startår" }), year);
+    await typeInto(page.getByRole("textbox", { name: "Tidshorisont (år)" }), "10");
+    await typeInto(page.getByRole("textbox", { name: "Diskonteringsrente (%)" }), "3,5");
+    await typeInto(page.getByRole("textbox", { name: "Familier ad gangen" }), "40");
+    await typeInto(page.getByRole("textbox", { name: "Forløbslængde (måneder)" }), "18");
+    await typeInto(page.getByRole("textbox", { name: "Andel gennemførte forløb (%)" }), "75");
+    await typeInto(page.getByRole("textbox", { name: "Indfasning i år 1 (%)" }), "65");
+
+    // Costs: 4 caseworkers at 500,000 a year, and 25,000 per family place a year.
+    const costs = page.getByRole("table", { name: "Omkostninger" });
+    await typeInto(
+      page.getByRole("textbox", { name: "Navn på omkostning 1" }),
+      "4 ekstra rådgivere (2 fra beskæftigelse/voksen, 2 fra børn og familie)",
+    );
+    const caseworkers = costs.getByRole("row").filter({ has: page.getByLabel("Navn på omkostning 1") });
+    await caseworkers.getByRole("combobox", { name: /^Type,/ }).selectOption({ label: "Fast pr. år" });
+    await typeInto(caseworkers.getByRole("textbox", { name: /^Beløb \(kr\.\),/ }), "2.000.000");
+    await page.getByRole("button", { name: "Tilføj omkostning" }).click();
+    await typeInto(
+      page.getByRole("textbox", { name: "Navn på omkostning 2" }),
+      "Understøttende indsatser pr. familie",
+    );
+    const measures = costs.getByRole("row").filter({ has: page.getByLabel("Navn på omkostning 2") });
+    await measures.getByRole("combobox", { name: /^Type,/ }).selectOption({ label: "Pr. familieplads/år" });
+    await typeInto(measures.getByRole("textbox", { name: /^Beløb \(kr\.\),/ }), "25.000");
+    await measures.getByText("× 40 familiepladser").waitFor();
+
+    // Effect 1: fewer on cash benefit, 1.1 persons per success, at once and for good, 100,000 a year.
+    await page.getByRole("button", { name: "Tilføj effekt" }).first().click();
+    const cashBenefit = page.getByRole("group", { name: /^Effekt 1:/ });
+    await typeInto(
+      cashBenefit.getByRole("textbox", { name: "Effekt", exact: true }),
+      "Færre borgere på kontanthjælp",
+    );
+    await cashBenefit.getByRole("combobox", { name: "Type" }).selectOption({ label: "Succesdrevet" });
+    await typeInto(cashBenefit.getByRole("textbox", { name: "Personer pr. vellykket forløb" }), "1,1");
+    await typeInto(cashBenefit.getByRole("textbox", { name: "Forsinkelse (år)" }), "0");
+    expect(await cashBenefit.getByRole("checkbox", { name: "Varig effekt" }).isChecked()).toBe(true);
+    await typeInto(cashBenefit.getByRole("textbox", { name: "Enhedspris pr. år (kr.)" }), "100.000");
+    await typeInto(cashBenefit.getByRole("textbox", { name: "Kommune (%)" }), "100");
+    await typeInto(cashBenefit.getByRole("textbox", { name: "Frys efter år" }), "5");
+
+    // Effect 2: about one infant placement a year prevented, 10 % attrition a year, 500,000 a year.
+    await page.getByRole("button", { name: "Tilføj effekt" }).last().click();
+    const fosterCare = page.getByRole("group", { name: /^Effekt 2:/ });
+    await typeInto(
+      fosterCare.getByRole("textbox", { name: "Effekt", exact: true }),
+      "Færre børn i familiepleje (forebygget spædbørnsanbringelse)",
+    );
+    await fosterCare
+      .getByRole("combobox", { name: "Type" })
+      .selectOption({ label: "Fast (uafhængig af succesraten)" });
+    await typeInto(fosterCare.getByRole("textbox", { name: "Forebyggede hændelser pr. år" }), "1");
+    await typeInto(fosterCare.getByRole("textbox", { name: "Forsinkelse (år)" }), "0");
+    await typeInto(fosterCare.getByRole("textbox", { name: "Årligt frafald (%)" }), "10");
+    await fosterCare.getByRole("button", { name: "Udfyld 10 år med 10 % frafald" }).click();
+    await expect.poll(() => fosterCare.getByRole("textbox", { name: "Efter 1 år" }).inputValue()).toBe("90");
+    expect(await fosterCare.getByRole("textbox", { name: "Efter 2 år" }).inputValue()).toBe("81");
+    expect(await fosterCare.getByRole("textbox", { name: "Efter 10 år" }).inputValue()).toMatch(/^34,8/);
+    await typeInto(fosterCare.getByRole("textbox", { name: "Enhedspris pr. år (kr.)" }), "500.000");
+    await typeInto(fosterCare.getByRole("textbox", { name: "Frys efter år" }), "5");
+
+    // Effect 3: postponed lighter family-support courses, 0.55 per success, a year later, for 4 years.
+    await page.getByRole("button", { name: "Tilføj effekt" }).last().click();
+    const familySupport = page.getByRole("group", { name: /^Effekt 3:/ });
+    await typeInto(
+      familySupport.getByRole("textbox", { name: "Effekt", exact: true }),
+      "Udskudte lettere familiestøtteforløb",
+    );
+    await typeInto(familySupport.getByRole("textbox", { name: "Personer pr. vellykket forløb" }), "0,55");
+    await typeInto(familySupport.getByRole("textbox", { name: "Forsinkelse (år)" }), "1");
+    await familySupport.getByRole("checkbox", { name: "Varig effekt" }).uncheck();
+    await typeInto(familySupport.getByRole("textbox", { name: "Varighed (år)" }), "4");
+    await typeInto(familySupport.getByRole("textbox", { name: "Enhedspris pr. år (kr.)" }), "180.000");
+    await typeInto(familySupport.getByRole("textbox", { name: "Frys efter år" }), "5");
+
+    // The 25 % variant scales the cash-benefit and family-support effects.
+    await page.getByRole("button", { name: "Tilføj variant" }).click();
+    const variant = page.getByRole("group", { name: /^Variant 1:/ });
+    await typeInto(variant.getByRole("textbox", { name: "Variantens navn" }), "25 % succes");
+    await typeInto(variant.getByRole("textbox", { name: "Succesrate (%)" }), "25");
+    await variant
+      .getByRole("checkbox", { name: "Alle succesdrevne effekter følger variantens succesrate" })
+      .uncheck();
+    expect(await variant.getByRole("checkbox", { name: "Færre borgere på kontanthjælp" }).isChecked()).toBe(
+      true,
+    );
+    expect(
+      await variant.getByRole("checkbox", { name: "Udskudte lettere familiestøtteforløb" }).isChecked(),
+    ).toBe(true);
+    expect(await page.getByText(/Scenariet har \d+ fejl/).count()).toBe(0);
+    await settle(page);
+    await maybeScreenshot(page, "bc-blank-typed");
+
+    // The year-by-year table matches the published Rødovre figures within ±150,000 DKK.
+    await page.getByRole("tab", { name: "Resultater" }).click();
+    await page.locator("table.bc-year-table tbody tr").first().waitFor();
+    await settle(page);
+    expect(await page.getByText(/Forudsætningerne har fejl/).count()).toBe(0);
+    for (const published of RODOVRE_PUBLISHED_12_5) {
+      const row = page.locator(`table.bc-year-table tbody tr[data-year="${published.year}"]`);
+      const saved = kronerOf(await textOf(row.locator('[data-column="savings"]')));
+      const accumulated = kronerOf(await textOf(row.locator('[data-column="accumulated"]')));
+      expect(
+        Math.abs(saved - published.savedOre / 100),
+        `savings in year ${published.year}`,
+      ).toBeLessThanOrEqual(TOLERANCE_KRONER);
+      expect(
+        Math.abs(accumulated - published.accumulatedOre / 100),
+        `accumulated in year ${published.year}`,
+      ).toBeLessThanOrEqual(TOLERANCE_KRONER);
+    }
+    expect(await textOf(page.locator('[data-figure="payback"]'))).toMatch(/^7,\d år \(i 20\d\d\)$/);
+
+    // Saved as a version.
+    await page.getByRole("button", { name: "Gem som ny version" }).click();
+    await typeInto(page.getByLabel("Note"), "Rødovre tastet ind fra en tom businesscase");
+    await page.getByRole("button", { name: "Gem version" }).click();
+    await page.getByText(/Version \d+ er gemt\./).waitFor();
+
+    // The filled-in editor passes axe.
+    await page.getByRole("tab", { name: /Forudsætninger/ }).click();
+    await page.getByRole("group", { name: /^Effekt 3:/ }).waitFor();
+    await settle(page);
+    await expectNoAxeViolations(page, "studio: Rødovre typed into a blank business case");
     await page.context().close();
   }, 180_000);
 
