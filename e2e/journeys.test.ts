@@ -58,7 +58,7 @@ describe.skipIf(!hasChromium)("browser journeys (Chromium + axe-core)", () => {
     await page.getByLabel("E-mail").fill("leder@vejle.demo");
     await page.getByLabel("Adgangskode", { exact: true }).fill("forkert-adgangskode");
     await page.getByRole("button", { name: "Log ind" }).click();
-    await expect.poll(() => page.getByRole("alert").innerText()).toContain("forkert");
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("forkert");
     await expectNoAxeViolations(page, "login with error");
     await page.context().close();
   });
@@ -68,7 +68,7 @@ describe.skipIf(!hasChromium)("browser journeys (Chromium + axe-core)", () => {
       const page = await newPage();
       await login(page, user.email);
       expect(await navLinks(page)).toEqual(user.nav);
-      await expect.poll(() => page.locator("main").innerText()).toContain(user.role);
+      await expect.poll(() => page.locator("main").textContent()).toContain(user.role);
       await expectNoAxeViolations(page, `home of ${user.email}`);
       await page.context().close();
     });
@@ -145,8 +145,8 @@ describe.skipIf(!hasChromium)("browser journeys (Chromium + axe-core)", () => {
     const page = await newPage();
     await login(page, "sagsbehandler@rodovre.demo");
     await page.goto(vejleUrl);
-    await expect.poll(() => page.locator("main").innerText()).toMatch(/findes ikke/i);
-    expect(await page.locator("main").innerText()).not.toContain("Familiebehandling på modersmål – Vejle");
+    await expect.poll(() => page.locator("main").textContent()).toMatch(/findes ikke/i);
+    expect(await page.locator("main").textContent()).not.toContain("Familiebehandling på modersmål – Vejle");
     await page.context().close();
   });
 
