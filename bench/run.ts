@@ -1,6 +1,7 @@
 // npm run bench — login and an authenticated list endpoint under load on loopback, on the embedded
 // PGlite and on a throwaway PostgreSQL 15 server. Prints p50/p95 latency and requests per second.
 // Bounded in time (BENCH_SECONDS per case, default 5) and aimed at 127.0.0.1 only.
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -50,6 +51,7 @@ async function benchDatabase(label: string, database: Database): Promise<Row[]> 
     clock: systemClock,
     version: "bench",
     loginLimiter: new LoginRateLimiter(Number.MAX_SAFE_INTEGER),
+    appKey: randomBytes(32),
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise((r) => server.once("listening", r));

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { AppConfig } from "../src/server/config.js";
 import type { Clock } from "../src/server/context.js";
 import type { Database } from "../src/server/db/client.js";
@@ -29,6 +30,8 @@ export const testConfig: AppConfig = {
   trustProxy: false,
   publicOrigin: undefined,
   logLevel: "silent",
+  dataDir: "/nonexistent",
+  appEncryptionKey: undefined,
 };
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
@@ -47,6 +50,7 @@ export async function createTestApp(options: { loginLimiter?: LoginRateLimiter }
     clock,
     version: "test",
     loginLimiter: options.loginLimiter ?? new LoginRateLimiter(1000),
+    appKey: randomBytes(32),
   });
 
   /** Calls the app without a session. */

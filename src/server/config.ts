@@ -15,6 +15,8 @@ const EnvSchema = z.object({
   /** Public origin, e.g. https://bundlinje.kommune.dk — decides whether cookies are Secure. */
   PUBLIC_ORIGIN: z.string().url().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** Base64 of 32 random bytes; when unset the key lives in DATA_DIR/app.key. */
+  APP_ENCRYPTION_KEY: z.string().optional(),
 });
 
 export type DatabaseTarget = { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
@@ -27,6 +29,9 @@ export interface AppConfig {
   trustProxy: boolean;
   publicOrigin: string | undefined;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  /** Folder for local files (the embedded database, the app key when not in the environment). */
+  dataDir: string;
+  appEncryptionKey: string | undefined;
 }
 
 /** Reads configuration from the environment; exits with a readable message on bad values. */
@@ -47,5 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: e.TRUST_PROXY,
     publicOrigin: e.PUBLIC_ORIGIN,
     logLevel: e.LOG_LEVEL,
+    dataDir: path.resolve(e.DATA_DIR),
+    appEncryptionKey: e.APP_ENCRYPTION_KEY,
   };
 }

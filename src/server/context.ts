@@ -19,6 +19,8 @@ export interface AppDeps {
   version: string;
   /** Folder with the built web app; absent in API-only tests. */
   webDistDir?: string;
+  /** The application key that seals secrets at rest (src/server/crypto). */
+  appKey: Buffer;
   /** Login attempts per client address (in memory, per app server). */
   loginLimiter: LoginRateLimiter;
   /** Set when the process is shutting down: responses then ask clients to close the connection. */

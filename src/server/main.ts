@@ -3,6 +3,7 @@ import path from "node:path";
 import { serve } from "@hono/node-server";
 import { type AppConfig, loadConfig } from "./config.js";
 import { systemClock } from "./context.js";
+import { loadAppKey } from "./crypto/app-key.js";
 import { migrateDatabase, openDatabase } from "./db/client.js";
 import { DataDirLockedError } from "./db/data-dir-lock.js";
 import { createApp } from "./http/app.js";
@@ -49,6 +50,7 @@ async function main() {
     version: VERSION,
     webDistDir: path.join(ROOT, "dist/web"),
     loginLimiter: new LoginRateLimiter(),
+    appKey: loadAppKey(config.appEncryptionKey, config.dataDir),
     lifecycle,
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

@@ -8,7 +8,7 @@ import { loadActor } from "./actor.repository.js";
 import type { LoginRateLimiter } from "./login-rate-limiter.js";
 import { verifyPassword } from "./password-hash.js";
 import { createSession } from "./session.repository.js";
-import { hashRecoveryCode, verifyTotp } from "./totp.js";
+import { hashRecoveryCode, openTotpSecret, verifyTotp } from "./totp.js";
 
 /** Failed attempts (password or second factor) before the account is locked… */
 export const MAX_FAILED_LOGINS = 5;
@@ -61,7 +61,7 @@ export async function login(ctx: RequestContext, input: LoginInput, limiter: Log
   }
 
   const [found] = await findUserByEmail(ctx.db, input.email);
-  const check = await checkCredentials(found, input, now);
+  const check = await checkCredentials(found, input, now, ctx.deps.appKey);
 
   const result = await ctx.db.transaction(async (tx): Promise<{ token: string } | { error: AppError }> => {
     if (!found || check.kind === "unknown_user") {
@@ -155,6 +155,7 @@ async function checkCredentials(
   user: typeof appUser.$inferSelect | undefined,
   input: LoginInput,
   now: Date,
+  appKey: Buffer,
 ): Promise<Check> {
   if (!user) {
     await verifyPassword(null, input.password); // same time as for a known user
@@ -171,7 +172,7 @@ async function checkCredentials(
       : { kind: "bad_second_factor", message: "Gendannelseskoden er forkert eller brugt." };
   }
   if (!input.totpCode) return { kind: "second_factor_missing" };
-  return (await verifyTotp(user.totpSecret, input.totpCode, now))
+  return (await verifyTotp(openTotpSecret(appKey, user.id, user.totpSecret), input.totpCode, now))
     ? { kind: "ok", method: "password+totp" }
     : { kind: "bad_second_factor", message: "Koden er forkert eller udløbet. Prøv den nyeste kode." };
 }

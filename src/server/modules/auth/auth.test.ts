@@ -227,6 +227,10 @@ describe("two-factor (TOTP)", () => {
     expect(enabled.status).toBe(200);
     const { recoveryCodes } = await enabled.json();
     expect(recoveryCodes).toHaveLength(10);
+    // The seed is stored sealed under the application key, never as the secret itself.
+    const [stored] = await t.db.select({ s: appUser.totpSecret }).from(appUser).where(eq(appUser.email, email));
+    expect(stored!.s).toMatch(/^v1:/);
+    expect(stored!.s).not.toContain(setup.secret);
 
     const noCode = await t.request("POST", "/api/auth/login", { email, password: "bundlinje-demo" });
     expect(noCode.status).toBe(401);

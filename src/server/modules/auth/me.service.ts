@@ -8,7 +8,14 @@ import { loadActor } from "./actor.repository.js";
 import { hashPassword, verifyPassword } from "./password-hash.js";
 import { checkPasswordPolicy } from "./password-policy.js";
 import { endSessionsOfUser } from "./session.repository.js";
-import { newRecoveryCodes, newTotpSecret, totpEnrolment, verifyTotp } from "./totp.js";
+import {
+  newRecoveryCodes,
+  newTotpSecret,
+  openTotpSecret,
+  sealTotpSecret,
+  totpEnrolment,
+  verifyTotp,
+} from "./totp.js";
 
 async function getUserRow(ctx: ActorContext) {
   const [user] = await ctx.db.select().from(appUser).where(eq(appUser.id, ctx.actor.userId));
@@ -82,7 +89,10 @@ export async function startTwoFactorSetup(ctx: ActorContext) {
   const user = await getUserRow(ctx);
   if (user.totpEnabledAt) throw new AppError("CONFLICT", "Totrinsbekræftelse er allerede slået til.");
   const secret = newTotpSecret();
-  await ctx.db.update(appUser).set({ totpSecret: secret }).where(eq(appUser.id, user.id));
+  await ctx.db
+    .update(appUser)
+    .set({ totpSecret: sealTotpSecret(ctx.deps.appKey, user.id, secret) })
+    .where(eq(appUser.id, user.id));
   return { secret, ...(await totpEnrolment(secret, user.email)) };
 }
 
@@ -91,7 +101,7 @@ export async function enableTwoFactor(ctx: ActorContext, code: string) {
   const user = await getUserRow(ctx);
   if (user.totpEnabledAt) throw new AppError("CONFLICT", "Totrinsbekræftelse er allerede slået til.");
   if (!user.totpSecret) throw new AppError("BAD_REQUEST", "Start opsætningen først.");
-  if (!(await verifyTotp(user.totpSecret, code, ctx.now()))) {
+  if (!(await verifyTotp(openTotpSecret(ctx.deps.appKey, user.id, user.totpSecret), code, ctx.now()))) {
     throw new AppError(
       "INVALID_TWO_FACTOR_CODE",
       "Koden passer ikke. Tjek at uret på din telefon er rigtigt, og prøv den nyeste kode.",
@@ -121,7 +131,7 @@ export async function disableTwoFactor(ctx: ActorContext, code: string) {
   if (actor.requiresTwoFactor) {
     throw new AppError("FORBIDDEN", "Din organisation kræver totrinsbekræftelse, så den kan ikke slås fra.");
   }
-  if (!(await verifyTotp(user.totpSecret, code, ctx.now()))) {
+  if (!(await verifyTotp(openTotpSecret(ctx.deps.appKey, user.id, user.totpSecret), code, ctx.now()))) {
     throw new AppError("INVALID_TWO_FACTOR_CODE", "Koden er forkert eller udløbet.");
   }
   await ctx.db.transaction(async (tx) => {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { generateSecret, generateURI, verify } from "otplib";
 import QRCode from "qrcode";
+import { openSecret, sealSecret } from "../../crypto/secret-box.js";
 
 const ISSUER = "Bundlinje";
 
@@ -40,4 +41,14 @@ export function newRecoveryCodes(): { codes: string[]; hashes: string[] } {
 /** Recovery codes are random, so a plain SHA-256 is enough to store them. */
 export function hashRecoveryCode(code: string): string {
   return createHash("sha256").update(code.trim().toLowerCase()).digest("hex");
+}
+
+/** The TOTP seed is stored sealed under the application key, bound to its user. */
+export function sealTotpSecret(appKey: Buffer, userId: string, secret: string): string {
+  return sealSecret(appKey, secret, `totp:${userId}`);
+}
+
+/** Opens a stored TOTP seed (see `sealTotpSecret`). */
+export function openTotpSecret(appKey: Buffer, userId: string, stored: string): string {
+  return openSecret(appKey, stored, `totp:${userId}`);
 }
