@@ -228,7 +228,10 @@ describe("two-factor (TOTP)", () => {
     const { recoveryCodes } = await enabled.json();
     expect(recoveryCodes).toHaveLength(10);
     // The seed is stored sealed under the application key, never as the secret itself.
-    const [stored] = await t.db.select({ s: appUser.totpSecret }).from(appUser).where(eq(appUser.email, email));
+    const [stored] = await t.db
+      .select({ s: appUser.totpSecret })
+      .from(appUser)
+      .where(eq(appUser.email, email));
     expect(stored!.s).toMatch(/^v1:/);
     expect(stored!.s).not.toContain(setup.secret);
 
