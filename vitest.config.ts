@@ -16,6 +16,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
+          setupFiles: ["test/fast-check-setup.ts"],
           include: [
             "src/domain/**/*.test.ts",
             "src/contracts/**/*.test.ts",
