@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ilike, inArray, sql } from "drizzle-orm";
 import type { OrganisationCreateInput, OrganisationUpdateInput } from "../../../contracts/admin.js";
-import { authorize, type Resource, scope } from "../../../domain/access/index.js";
+import { authorize, can, type Resource, scope } from "../../../domain/access/index.js";
 import type { ActorContext } from "../../context.js";
 import type { DbOrTx } from "../../db/client.js";
 import { organisation, projectParty } from "../../db/schema/index.js";
@@ -77,7 +77,8 @@ export async function getOrganisation(ctx: ActorContext, id: string) {
 
 /** Creates an organisation (platform admin). */
 export async function createOrganisation(ctx: ActorContext, input: OrganisationCreateInput) {
-  if (!ctx.actor.memberships.some((m) => m.role === "platform_admin")) throw forbidden();
+  // A new organisation belongs to no one yet: only a platform-wide reach may create it.
+  if (!can(ctx.actor, "organisation.manage", { type: "organisation", organisationIds: [] })) throw forbidden();
   return ctx.db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ id: organisation.id })
