@@ -78,7 +78,8 @@ export async function getOrganisation(ctx: ActorContext, id: string) {
 /** Creates an organisation (platform admin). */
 export async function createOrganisation(ctx: ActorContext, input: OrganisationCreateInput) {
   // A new organisation belongs to no one yet: only a platform-wide reach may create it.
-  if (!can(ctx.actor, "organisation.manage", { type: "organisation", organisationIds: [] })) throw forbidden();
+  if (!can(ctx.actor, "organisation.manage", { type: "organisation", organisationIds: [] }))
+    throw forbidden();
   return ctx.db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ id: organisation.id })
