@@ -318,6 +318,30 @@ function compareValue(value: number, comparison: ValueComparison, threshold: num
   }
 }
 
+/**
+ * Each subject's value of the rule's score at the measurement point, judged by `judge`. A subject with
+ * no value in the point's window is not measurable, and the reason names what is missing.
+ */
+function judgeAtPoint(
+  subjects: ReturnType<typeof scopedSubjects>["subjects"],
+  rule: { instrumentCode: string; score: string; at: ValueAtRule["at"] },
+  point: ResolvedPoint,
+  asOf: CalendarDate,
+  missing: string,
+  judge: (subject: string, value: NonNullable<ReturnType<typeof pickPointValue>>) => SubjectOutcome,
+): SubjectOutcome[] {
+  return subjects.map((s) => {
+    const series = seriesOf(s.measurements, { instrumentCode: rule.instrumentCode, score: rule.score });
+    const value = pickPointValue(series, point, { asOf });
+    if (value) return judge(s.key, value);
+    return {
+      subject: s.key,
+      status: "not-measurable",
+      reason: `Mangler ${missing} ${describeMeasurementPoint(rule.at, "da")} (${point.windowFrom} til ${point.windowTo})`,
+    };
+  });
+}
+
 function evaluateValueAt(
   rule: ValueAtRule,
   family: FamilyData,
@@ -347,19 +371,10 @@ function evaluateValueAt(
       detail: base,
     };
   }
-  const outcomes: SubjectOutcome[] = subjects.map((s) => {
-    const series = seriesOf(s.measurements, { instrumentCode: rule.instrumentCode, score: rule.score });
-    const value = pickPointValue(series, point, { asOf });
-    if (!value) {
-      return {
-        subject: s.key,
-        status: "not-measurable",
-        reason: `Mangler måling af ${name} ${describeMeasurementPoint(rule.at, "da")} (${point.windowFrom} til ${point.windowTo})`,
-      };
-    }
+  const outcomes = judgeAtPoint(subjects, rule, point, asOf, `måling af ${name}`, (subject, value) => {
     const isMet = compareValue(value.value, rule.comparison, rule.threshold);
     return {
-      subject: s.key,
+      subject,
       status: isMet ? "met" : "not-met",
       value,
       ...(isMet
@@ -441,18 +456,9 @@ function evaluateNoneAtOrAbove(
       detail: base,
     };
   }
-  const outcomes: SubjectOutcome[] = subjects.map((s) => {
-    const series = seriesOf(s.measurements, { instrumentCode: rule.instrumentCode, score: rule.score });
-    const value = pickPointValue(series, point, { asOf });
-    if (!value) {
-      return {
-        subject: s.key,
-        status: "not-measurable",
-        reason: `Mangler vurdering af ${name} ${describeMeasurementPoint(rule.at, "da")} (${point.windowFrom} til ${point.windowTo})`,
-      };
-    }
+  const outcomes = judgeAtPoint(subjects, rule, point, asOf, `vurdering af ${name}`, (subject, value) => {
     const isAtOrAbove = isAtLeast(value.value, level.value);
-    return { subject: s.key, status: isAtOrAbove ? "not-met" : "met", value };
+    return { subject, status: isAtOrAbove ? "not-met" : "met", value };
   });
   const atOrAbove = outcomes.filter((o) => o.status === "not-met").length;
   const status = combine("all", outcomes);
