@@ -1,15 +1,13 @@
 import { Alert, Stack } from "@mantine/core";
 import { useNavigate, useParams } from "@tanstack/react-router";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ProjectUpdateInputSchema } from "../../../contracts/admin.js";
 import { Breadcrumbs } from "../../components/breadcrumbs.js";
 import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
 import { RouterAnchor } from "../../components/router-links.js";
-import { translateServerMessage } from "../../i18n/translate-server-message.js";
-import { isApiError } from "../../lib/api-error.js";
 import { notifySuccess } from "../../lib/notify.js";
+import { useVersionedSave } from "../../lib/use-versioned-save.js";
 import { useOrganisations } from "../admin/organisations/organisation-queries.js";
 import { ProjectForm } from "./project-form.js";
 import { type ProjectFormValues, projectFormOf, toProjectUpdateInput } from "./project-form-values.js";
@@ -26,21 +24,17 @@ export function ProjectEditPage() {
   const project = useProject(projectId);
   const organisations = useOrganisations();
   const updateProject = useUpdateProject(projectId);
-  const [staleMessage, setStaleMessage] = useState<string | null>(null);
+  const { staleMessage, run: runSave } = useVersionedSave();
   const title = t("projects.editTitle");
 
   const save = async (values: ProjectFormValues, version: number) => {
-    setStaleMessage(null);
-    try {
-      await updateProject.mutateAsync(toProjectUpdateInput(values, version));
-    } catch (error) {
-      if (isApiError(error, "STALE_VERSION")) {
-        setStaleMessage(translateServerMessage(error.message));
-        await project.refetch();
-        return;
-      }
-      throw error;
-    }
+    if (
+      !(await runSave(
+        () => updateProject.mutateAsync(toProjectUpdateInput(values, version)),
+        () => project.refetch(),
+      ))
+    )
+      return;
     notifySuccess(t("common.saved"));
     await navigate({ to: "/projects/$projectId", params: { projectId } });
   };

@@ -1,6 +1,5 @@
 import { Alert, Badge, Stack } from "@mantine/core";
 import { useParams } from "@tanstack/react-router";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { OrganisationUpdateInput } from "../../../../contracts/admin.js";
 import { Breadcrumbs } from "../../../components/breadcrumbs.js";
@@ -9,10 +8,9 @@ import { PageHeader } from "../../../components/page-header.js";
 import { QueryState } from "../../../components/query-state.js";
 import { RouterAnchor, RouterButton } from "../../../components/router-links.js";
 import { SectionCard } from "../../../components/section-card.js";
-import { translateServerMessage } from "../../../i18n/translate-server-message.js";
-import { isApiError } from "../../../lib/api-error.js";
 import { notifySuccess } from "../../../lib/notify.js";
 import { useCan } from "../../../lib/use-can.js";
+import { useVersionedSave } from "../../../lib/use-versioned-save.js";
 import { useUsers } from "../users/user-queries.js";
 import { UsersTable } from "../users/users-table.js";
 import { OrganisationEditForm } from "./organisation-edit-form.js";
@@ -29,21 +27,17 @@ export function OrganisationDetailPage() {
   const organisation = useOrganisation(organisationId);
   const updateOrganisation = useUpdateOrganisation(organisationId);
   const users = useUsers({ organisationId }, { enabled: can("user.read") });
-  const [staleMessage, setStaleMessage] = useState<string | null>(null);
+  const { staleMessage, run: runSave } = useVersionedSave();
   const title = organisation.data?.name ?? t("organisations.detailTitle");
 
   const save = async (input: OrganisationUpdateInput) => {
-    setStaleMessage(null);
-    try {
-      await updateOrganisation.mutateAsync(input);
-    } catch (error) {
-      if (isApiError(error, "STALE_VERSION")) {
-        setStaleMessage(translateServerMessage(error.message));
-        await organisation.refetch();
-        return;
-      }
-      throw error;
-    }
+    if (
+      !(await runSave(
+        () => updateOrganisation.mutateAsync(input),
+        () => organisation.refetch(),
+      ))
+    )
+      return;
     notifySuccess(t("common.saved"));
   };
 

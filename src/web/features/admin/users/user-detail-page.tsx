@@ -1,6 +1,5 @@
 import { Alert, Stack } from "@mantine/core";
 import { useParams } from "@tanstack/react-router";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { UserUpdateInput } from "../../../../contracts/admin.js";
 import { Breadcrumbs } from "../../../components/breadcrumbs.js";
@@ -8,9 +7,8 @@ import { PageHeader } from "../../../components/page-header.js";
 import { QueryState } from "../../../components/query-state.js";
 import { RouterAnchor } from "../../../components/router-links.js";
 import { SectionCard } from "../../../components/section-card.js";
-import { translateServerMessage } from "../../../i18n/translate-server-message.js";
-import { isApiError } from "../../../lib/api-error.js";
 import { notifySuccess } from "../../../lib/notify.js";
+import { useVersionedSave } from "../../../lib/use-versioned-save.js";
 import { useOrganisations } from "../organisations/organisation-queries.js";
 import { UserAccountSection } from "./user-account-section.js";
 import { UserEditForm } from "./user-edit-form.js";
@@ -25,21 +23,17 @@ export function UserDetailPage() {
   const user = useUser(userId);
   const organisations = useOrganisations();
   const updateUser = useUpdateUser(userId);
-  const [staleMessage, setStaleMessage] = useState<string | null>(null);
+  const { staleMessage, run: runSave } = useVersionedSave();
   const title = user.data?.displayName ?? t("users.detailTitle");
 
   const save = async (input: UserUpdateInput) => {
-    setStaleMessage(null);
-    try {
-      await updateUser.mutateAsync(input);
-    } catch (error) {
-      if (isApiError(error, "STALE_VERSION")) {
-        setStaleMessage(translateServerMessage(error.message));
-        await user.refetch();
-        return;
-      }
-      throw error;
-    }
+    if (
+      !(await runSave(
+        () => updateUser.mutateAsync(input),
+        () => user.refetch(),
+      ))
+    )
+      return;
     notifySuccess(t("common.saved"));
   };
 
