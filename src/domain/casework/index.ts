@@ -223,3 +223,4 @@ export type {
   TransitionRefusalCode,
   TransitionResult,
 } from "./state-machine.js";
+export { danishDateOf, danishTimeOf, isOutOfHours, WORKING_HOURS } from "./danish-time.js";

@@ -39,6 +39,55 @@ export interface AuditEventCatalogue {
   "unitPrice.created": { subject: "unitPrice"; payload: { code: string } };
   "unitPrice.updated": { subject: "unitPrice"; payload: { fields: string[] } };
   "priceIndex.updated": { subject: null; payload: { years: number[] } };
+  // Case work (personal data). Reads carry a purpose; payloads hold ids, codes and field names only.
+  "family.listed": { subject: null; payload: { rows: number; filters: string[] } };
+  "family.viewed": { subject: "family"; payload: { section: string } };
+  "family.created": { subject: "family"; payload: { referralId: string; members: number } };
+  "family.member_added": {
+    subject: "family";
+    payload: { personId: string; role: string; newPerson: boolean };
+  };
+  "family.member_ended": { subject: "family"; payload: { personId: string; membershipId: string } };
+  "person.viewed": { subject: "person"; payload: Record<string, never> };
+  "person.updated": { subject: "person"; payload: { fields: string[] } };
+  "person.duplicate_warned": { subject: null; payload: { matches: string[] } };
+  "cpr.revealed": { subject: "person"; payload: Record<string, never> };
+  "consent.recorded": {
+    subject: "family";
+    payload: { purpose: string; isGiven: boolean; personId: string | null };
+  };
+  "referral.listed": { subject: null; payload: { rows: number; filters: string[] } };
+  "referral.viewed": { subject: "referral"; payload: Record<string, never> };
+  "referral.submitted": { subject: "referral"; payload: { familyId: string; trackId: string } };
+  "referral.transitioned": {
+    subject: "referral";
+    payload: { event: string; from: string; to: string; courseId?: string };
+  };
+  "course.viewed": { subject: "course"; payload: { section: string } };
+  "course.transitioned": { subject: "course"; payload: { event: string; from: string; to: string } };
+  "course.team_member_added": {
+    subject: "course";
+    payload: { userId: string; role: string; overrideUsed: boolean; loadAfterPct: number };
+  };
+  "course.team_member_ended": { subject: "course"; payload: { userId: string; memberId: string } };
+  "plan.viewed": { subject: "course"; payload: { version: number } };
+  "plan.version_saved": { subject: "course"; payload: { version: number; goals: number; measures: number } };
+  "plan.agreed": { subject: "course"; payload: { version: number } };
+  "contact.logged": {
+    subject: "course";
+    payload: { contactId: string; kind: string; isOutOfHours: boolean };
+  };
+  "note.viewed": { subject: "course"; payload: { notes: number } };
+  "note.added": { subject: "course"; payload: { noteId: string; correctsNoteId: string | null } };
+  "task.listed": { subject: null; payload: { rows: number } };
+  "task.completed": { subject: "course"; payload: { taskId: string; kind: string } };
+  "review.recorded": { subject: "course"; payload: { reviewId: string; decision: string } };
+  "caseload.viewed": { subject: null; payload: { workers: number } };
+  "caseload.reassigned": {
+    subject: null;
+    payload: { fromUserId: string; moves: number; targets: string[]; overrideUsed: boolean };
+  };
+  "caseload.limits_updated": { subject: null; payload: { userId: string | null } };
   "audit.viewed": { subject: null; payload: { filters: string[] } };
   "audit.exported": { subject: null; payload: { filters: string[]; rows: number } };
 }
@@ -73,6 +122,36 @@ export const AUDIT_EVENT_TYPES = [
   "unitPrice.created",
   "unitPrice.updated",
   "priceIndex.updated",
+  "family.listed",
+  "family.viewed",
+  "family.created",
+  "family.member_added",
+  "family.member_ended",
+  "person.viewed",
+  "person.updated",
+  "person.duplicate_warned",
+  "cpr.revealed",
+  "consent.recorded",
+  "referral.listed",
+  "referral.viewed",
+  "referral.submitted",
+  "referral.transitioned",
+  "course.viewed",
+  "course.transitioned",
+  "course.team_member_added",
+  "course.team_member_ended",
+  "plan.viewed",
+  "plan.version_saved",
+  "plan.agreed",
+  "contact.logged",
+  "note.viewed",
+  "note.added",
+  "task.listed",
+  "task.completed",
+  "review.recorded",
+  "caseload.viewed",
+  "caseload.reassigned",
+  "caseload.limits_updated",
   "audit.viewed",
   "audit.exported",
 ] as const satisfies readonly AuditEventType[];

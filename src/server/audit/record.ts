@@ -12,6 +12,13 @@ export interface AuditOrigin {
 const SUBJECT_TYPE_PREFIX: Record<string, string> = {
   auth: "user",
   role: "user",
+  cpr: "person",
+  consent: "family",
+  plan: "course",
+  contact: "course",
+  note: "course",
+  task: "course",
+  review: "course",
 };
 
 function subjectTypeOf(type: AuditEventType): string | null {

@@ -1,4 +1,5 @@
 export * from "./audit.js";
 export * from "./business-case.js";
+export * from "./casework.js";
 export * from "./identity.js";
 export * from "./tenancy.js";
