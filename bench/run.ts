@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { serve } from "@hono/node-server";
 import autocannon from "autocannon";
+import { sql } from "drizzle-orm";
 import pg from "pg";
 import {
   calculateBusinessCase,
@@ -15,7 +16,7 @@ import {
   runMonteCarlo,
 } from "../src/domain/business-case/index.js";
 import { systemClock } from "../src/server/context.js";
-import { type Database, migrateDatabase, openDatabase } from "../src/server/db/client.js";
+import { type Database, migrateDatabase, openDatabase, queryRows } from "../src/server/db/client.js";
 import { createApp } from "../src/server/http/app.js";
 import { setLogLevel } from "../src/server/http/logger.js";
 import { LoginRateLimiter } from "../src/server/modules/auth/login-rate-limiter.js";
@@ -23,6 +24,7 @@ import { DEMO_PASSWORD } from "../src/server/seed/demo-data.js";
 import { seedDemoData } from "../src/server/seed/seed.js";
 import { postgresBinariesAvailable, startPostgresServer } from "../test/postgres-server.js";
 import { testConfig } from "../test/test-app.js";
+import { insertBenchFamilies } from "./casework-volume.js";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 setLogLevel("silent");
@@ -38,21 +40,49 @@ type Row = {
   errors: number;
 };
 
+/** Issue 4: the family list of a municipality with 10,000 courses. */
+const BENCH_FAMILIES = Number(process.env.BENCH_FAMILIES ?? 10_000);
+
+async function benchTargets(database: Database) {
+  const rows = await queryRows<{
+    organisation_id: string;
+    project_id: string;
+    track_id: string;
+    user_id: string;
+  }>(
+    database.db,
+    sql`select p.organisation_id, p.id as project_id, t.id as track_id, u.id as user_id
+      from project p join organisation o on o.id = p.organisation_id join track t on t.project_id = p.id
+      join app_user u on u.email = 'sagsbehandler@vejle.demo'
+      where o.name = 'Vejle Kommune'`,
+  );
+  return {
+    organisationId: rows[0]!.organisation_id,
+    projectId: rows[0]!.project_id,
+    trackIds: rows.map((r) => r.track_id),
+    caseworkerId: rows[0]!.user_id,
+    count: BENCH_FAMILIES,
+    today: new Date().toISOString().slice(0, 10),
+  };
+}
+
 async function runCase(url: string, options: Partial<autocannon.Options>): Promise<autocannon.Result> {
   return autocannon({ url, duration: SECONDS, ...options });
 }
 
 async function benchDatabase(label: string, database: Database): Promise<Row[]> {
   await migrateDatabase(database);
-  await seedDemoData(database.db, systemClock.now());
+  const appKey = randomBytes(32);
+  await seedDemoData(database.db, systemClock.now(), appKey);
   const app = createApp({
     database,
     config: testConfig,
     clock: systemClock,
     version: "bench",
     loginLimiter: new LoginRateLimiter(Number.MAX_SAFE_INTEGER),
-    appKey: randomBytes(32),
+    appKey,
   });
+  await insertBenchFamilies(database.db, await benchTargets(database));
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise((r) => server.once("listening", r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -62,6 +92,12 @@ async function benchDatabase(label: string, database: Database): Promise<Row[]> 
     body: JSON.stringify({ email: "leder@vejle.demo", password: DEMO_PASSWORD }),
   });
   const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+  const caseworkerLogin = await fetch(`${base}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: "sagsbehandler@vejle.demo", password: DEMO_PASSWORD }),
+  });
+  const caseworkerCookie = caseworkerLogin.headers.get("set-cookie")!.split(";")[0]!;
   const rows: Row[] = [];
   const cases: { name: string; connections: number; opts: Partial<autocannon.Options> }[] = [
     {
@@ -75,6 +111,21 @@ async function benchDatabase(label: string, database: Database): Promise<Row[]> 
     },
     { name: "GET /api/projects (session + scope)", connections: 16, opts: { headers: { cookie } } },
     { name: "GET /api/users (session + scope)", connections: 16, opts: { headers: { cookie } } },
+    {
+      name: `GET /api/families?limit=50 (team leader, ${BENCH_FAMILIES} courses)`,
+      connections: 20,
+      opts: { headers: { cookie } },
+    },
+    {
+      name: `GET /api/families?q=Bench%20001&overdue=true (team leader, search)`,
+      connections: 20,
+      opts: { headers: { cookie } },
+    },
+    {
+      name: `GET /api/families?limit=50 (caseworker on the case team)`,
+      connections: 20,
+      opts: { headers: { cookie: caseworkerCookie } },
+    },
   ];
   for (const c of cases) {
     const path = c.name.split(" ")[1]!;

@@ -32,9 +32,20 @@ export default async function setup(project: TestProject) {
     if (process.env.CI) throw new Error(`CI: Chromium not found at ${CHROMIUM}; the browser tests must run.`);
     console.warn(`Chromium not found at ${CHROMIUM}: browser tests will be skipped.`);
   }
+  // Each run builds into a folder of its own, so runs side by side (and `npm start`) never serve
+  // each other's half-written build.
+  const webDir = fs.mkdtempSync(path.join(os.tmpdir(), "bundlinje-e2e-web-"));
   execFileSync(
     process.execPath,
-    [path.join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"],
+    [
+      path.join(root, "node_modules/vite/bin/vite.js"),
+      "build",
+      "--logLevel",
+      "warn",
+      "--outDir",
+      webDir,
+      "--emptyOutDir",
+    ],
     {
       cwd: root,
       stdio: "inherit",
@@ -48,6 +59,7 @@ export default async function setup(project: TestProject) {
       ...process.env,
       PORT: String(port),
       DATA_DIR: dataDir,
+      WEB_DIST_DIR: webDir,
       LOG_LEVEL: "warn",
       NODE_ENV: "development",
     },
@@ -73,5 +85,6 @@ export default async function setup(project: TestProject) {
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));
     fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(webDir, { recursive: true, force: true });
   };
 }

@@ -7,18 +7,21 @@ const EVERYONE = ["Overblik", "Projekter"];
 const ADMIN = [...EVERYONE, "Organisationer", "Brugere", "Revisionslog"];
 /** Roles with businessCase.read also see the business cases and the price catalogue. */
 const BUSINESS_CASES = [...EVERYONE, "Businesscases", "Priskatalog"];
+/** Roles with family.read (case work) see the families and the referral inbox after the overview. */
+const CASEWORK = ["Overblik", "Familier", "Henvisninger", "Projekter"];
+const CASEWORK_AND_BUSINESS_CASES = [...CASEWORK, "Businesscases", "Priskatalog"];
 
 /** Each demo user and the navigation their role should show (DOMAIN.md "Who uses it"). */
 const DEMO_USERS: { email: string; nav: string[]; role: string }[] = [
   { email: "admin@bundlinje.demo", nav: ADMIN, role: "Platformadministrator" },
-  { email: "sagsbehandler@vejle.demo", nav: EVERYONE, role: "Sagsbehandler" },
-  { email: "leder@vejle.demo", nav: BUSINESS_CASES, role: "Teamleder" },
-  { email: "projektleder@vejle.demo", nav: BUSINESS_CASES, role: "Projektleder" },
+  { email: "sagsbehandler@vejle.demo", nav: CASEWORK, role: "Sagsbehandler" },
+  { email: "leder@vejle.demo", nav: CASEWORK_AND_BUSINESS_CASES, role: "Teamleder" },
+  { email: "projektleder@vejle.demo", nav: CASEWORK_AND_BUSINESS_CASES, role: "Projektleder" },
   { email: "okonomi@vejle.demo", nav: BUSINESS_CASES, role: "Økonomikonsulent" },
-  { email: "konsulent@modersmaal.demo", nav: EVERYONE, role: "Familiekonsulent" },
+  { email: "konsulent@modersmaal.demo", nav: CASEWORK, role: "Familiekonsulent" },
   { email: "investor@fond.demo", nav: BUSINESS_CASES, role: "Investor" },
   { email: "evaluator@evaluering.demo", nav: EVERYONE, role: "Evaluator" },
-  { email: "sagsbehandler@rodovre.demo", nav: EVERYONE, role: "Sagsbehandler" },
+  { email: "sagsbehandler@rodovre.demo", nav: CASEWORK, role: "Sagsbehandler" },
 ];
 
 let browser: Browser;
@@ -122,11 +125,11 @@ describe.skipIf(!hasChromium)("browser journeys (Chromium + axe-core)", () => {
     await page.getByRole("menuitem", { name: "English" }).click();
     await expect
       .poll(() => navLinksNamed(page, "Main menu"))
-      .toEqual(["Overview", "Projects", "Business cases", "Price catalogue"]);
+      .toEqual(["Overview", "Families", "Referrals", "Projects", "Business cases", "Price catalogue"]);
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     await page.getByRole("button", { name: /User menu/ }).click();
     await page.getByRole("menuitem", { name: "Dansk" }).click();
-    await expect.poll(() => navLinksNamed(page, "Hovedmenu")).toEqual(BUSINESS_CASES);
+    await expect.poll(() => navLinksNamed(page, "Hovedmenu")).toEqual(CASEWORK_AND_BUSINESS_CASES);
     await page.context().close();
   });
 

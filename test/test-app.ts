@@ -32,6 +32,7 @@ export const testConfig: AppConfig = {
   logLevel: "silent",
   dataDir: "/nonexistent",
   appEncryptionKey: undefined,
+  webDistDir: undefined,
 };
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
@@ -43,14 +44,15 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 export async function createTestApp(options: { loginLimiter?: LoginRateLimiter } = {}) {
   const database: Database = await createTestDatabase();
   const clock = new FakeClock(new Date("2026-03-02T09:00:00Z"));
-  const seed = await seedDemoData(database.db, clock.now());
+  const appKey = randomBytes(32);
+  const seed = await seedDemoData(database.db, clock.now(), appKey);
   const app = createApp({
     database,
     config: testConfig,
     clock,
     version: "test",
     loginLimiter: options.loginLimiter ?? new LoginRateLimiter(1000),
-    appKey: randomBytes(32),
+    appKey,
   });
 
   /** Calls the app without a session. */
@@ -91,6 +93,8 @@ export async function createTestApp(options: { loginLimiter?: LoginRateLimiter }
     db: database.db,
     clock,
     seed,
+    /** The application key the app runs with (it sealed the demo CPR numbers). */
+    appKey,
     request,
     login,
     clientFrom,

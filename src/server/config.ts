@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   /** Base64 of 32 random bytes; when unset the key lives in DATA_DIR/app.key. */
   APP_ENCRYPTION_KEY: z.string().optional(),
+  /** The built web app to serve; default dist/web. The browser tests build into a folder of their own. */
+  WEB_DIST_DIR: z.string().optional(),
 });
 
 export type DatabaseTarget = { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
@@ -32,6 +34,8 @@ export interface AppConfig {
   /** Folder for local files (the embedded database, the app key when not in the environment). */
   dataDir: string;
   appEncryptionKey: string | undefined;
+  /** Absolute path of the built web app, when set (else the server serves ROOT/dist/web). */
+  webDistDir: string | undefined;
 }
 
 /** Reads configuration from the environment; exits with a readable message on bad values. */
@@ -54,5 +58,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     dataDir: path.resolve(e.DATA_DIR),
     appEncryptionKey: e.APP_ENCRYPTION_KEY,
+    webDistDir: e.WEB_DIST_DIR ? path.resolve(e.WEB_DIST_DIR) : undefined,
   };
 }

@@ -37,9 +37,10 @@ async function main() {
     throw err;
   }
   await migrateDatabase(database);
+  const appKey = loadAppKey(config.appEncryptionKey, config.dataDir);
   let seeded = false;
   if (demo && (await isDatabaseEmpty(database.db))) {
-    await seedDemoData(database.db, systemClock.now());
+    await seedDemoData(database.db, systemClock.now(), appKey);
     seeded = true;
   }
   const lifecycle = { isStopping: false };
@@ -48,9 +49,9 @@ async function main() {
     config,
     clock: systemClock,
     version: VERSION,
-    webDistDir: path.join(ROOT, "dist/web"),
+    webDistDir: config.webDistDir ?? path.join(ROOT, "dist/web"),
     loginLimiter: new LoginRateLimiter(),
-    appKey: loadAppKey(config.appEncryptionKey, config.dataDir),
+    appKey,
     lifecycle,
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

@@ -88,6 +88,7 @@ export {
   normaliseCpr,
   parseCpr,
 } from "./cpr.js";
+export { danishDateOf, danishTimeOf, isOutOfHours, WORKING_HOURS } from "./danish-time.js";
 export {
   type CourseDeadlineInput,
   computeCaseworkTasks,
@@ -223,4 +224,3 @@ export type {
   TransitionRefusalCode,
   TransitionResult,
 } from "./state-machine.js";
-export { danishDateOf, danishTimeOf, isOutOfHours, WORKING_HOURS } from "./danish-time.js";

@@ -1,3 +1,5 @@
+import { loadConfig } from "../config.js";
+import { loadAppKey } from "../crypto/app-key.js";
 import { migrateDatabase } from "../db/client.js";
 import { isDatabaseEmpty, seedDemoData } from "../seed/seed.js";
 import { runCli } from "./with-database.js";
@@ -9,6 +11,7 @@ await runCli(async (database) => {
     console.error("Databasen indeholder allerede data; demodata indlæses kun i en tom database.");
     return 1;
   }
-  await seedDemoData(database.db, new Date());
+  const config = loadConfig();
+  await seedDemoData(database.db, new Date(), loadAppKey(config.appEncryptionKey, config.dataDir));
   console.log("Demodata indlæst.");
 });

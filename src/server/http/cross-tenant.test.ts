@@ -6,11 +6,21 @@ import {
   appUser,
   businessCase,
   businessCaseVersion,
+  caseNote,
+  caseTask,
+  caseTeamMember,
+  contact,
+  course,
+  family,
+  familyMembership,
   membership,
   organisation,
+  person,
+  planVersion,
   priceIndex,
   project,
   projectParty,
+  referral,
   track,
   unitPrice,
 } from "../db/schema/index.js";
@@ -29,6 +39,15 @@ let vejle: {
   membershipId: string;
   businessCaseId: string;
   unitPriceId: string;
+  familyId: string;
+  courseId: string;
+  personId: string;
+  referralId: string;
+  familyMembershipId: string;
+  teamMemberId: string;
+  taskId: string;
+  trackId: string;
+  personName: { firstName: string; lastName: string; birthDate: string };
 };
 let walkers: { name: string; client: TestClient }[];
 
@@ -56,7 +75,62 @@ async function snapshotOfVejle() {
         memberships.map((m) => m.userId),
       ),
     );
-  return JSON.stringify({ org, proj, tracks, parties, memberships, users, cases, versions, prices, index });
+  const byOrg = eq(family.organisationId, vejle.orgId);
+  const casework = {
+    families: await t.db.select().from(family).where(byOrg),
+    members: await t.db
+      .select()
+      .from(familyMembership)
+      .where(eq(familyMembership.organisationId, vejle.orgId)),
+    persons: await t.db.select().from(person).where(eq(person.organisationId, vejle.orgId)),
+    referrals: await t.db.select().from(referral).where(eq(referral.organisationId, vejle.orgId)),
+    courses: await t.db.select().from(course).where(eq(course.organisationId, vejle.orgId)),
+    team: await t.db.select().from(caseTeamMember).where(eq(caseTeamMember.organisationId, vejle.orgId)),
+    plans: await t.db.select().from(planVersion).where(eq(planVersion.organisationId, vejle.orgId)),
+    contacts: await t.db.select().from(contact).where(eq(contact.organisationId, vejle.orgId)),
+    notes: await t.db.select().from(caseNote).where(eq(caseNote.organisationId, vejle.orgId)),
+    tasks: await t.db.select().from(caseTask).where(eq(caseTask.organisationId, vejle.orgId)),
+  };
+  return JSON.stringify({
+    org,
+    proj,
+    tracks,
+    parties,
+    memberships,
+    users,
+    cases,
+    versions,
+    prices,
+    index,
+    casework,
+  });
+}
+
+/** One of each case-work record of Vejle, so every case-work route is aimed at something real. */
+async function vejleCaseworkIds() {
+  const courseId = t.seed.casework.courseIds.hassan!;
+  const [c] = await t.db.select().from(course).where(eq(course.id, courseId));
+  expect(c!.organisationId).toBe(t.seed.orgIds.vejle);
+  const [fm] = await t.db.select().from(familyMembership).where(eq(familyMembership.familyId, c!.familyId));
+  const [r] = await t.db.select().from(referral).where(eq(referral.familyId, c!.familyId));
+  const [p] = await t.db.select().from(person).where(eq(person.id, fm!.personId));
+  const [tm] = await t.db.select().from(caseTeamMember).where(eq(caseTeamMember.courseId, courseId));
+  // Tasks are derived by the service; reading the plan as Vejle's caseworker materialises them.
+  const sara = await t.login("sagsbehandler@vejle.demo");
+  await sara.get("/api/tasks/mine");
+  const [task] = await t.db.select().from(caseTask).where(eq(caseTask.organisationId, t.seed.orgIds.vejle));
+  expect(task, "Vejle has at least one case task").toBeDefined();
+  return {
+    familyId: c!.familyId,
+    courseId,
+    personId: fm!.personId,
+    referralId: r!.id,
+    familyMembershipId: fm!.id,
+    teamMemberId: tm!.id,
+    taskId: task!.id,
+    trackId: c!.trackId,
+    personName: { firstName: p!.firstName, lastName: p!.lastName, birthDate: p!.birthDate },
+  };
 }
 
 beforeAll(async () => {
@@ -89,6 +163,7 @@ beforeAll(async () => {
     membershipId: m!.id,
     businessCaseId: bc!.id,
     unitPriceId: price!.id,
+    ...(await vejleCaseworkIds()),
   };
   // Rødovre gets one user of every municipal role, so each role's reach is walked.
   const passwordHash = await hashPassword("rødovre-test-password");
@@ -119,6 +194,34 @@ const PATH_IDS: Record<string, () => Record<string, string>> = {
   "/api/business-cases/{id}/duplicate": () => ({ id: vejle.businessCaseId }),
   "/api/business-cases/{id}/export.xlsx": () => ({ id: vejle.businessCaseId }),
   "/api/unit-prices/{id}": () => ({ id: vejle.unitPriceId }),
+  "/api/families/{id}": () => ({ id: vejle.familyId }),
+  "/api/families/{id}/consents": () => ({ id: vejle.familyId }),
+  "/api/families/{id}/members": () => ({ id: vejle.familyId }),
+  "/api/families/{id}/members/{membershipId}/end": () => ({
+    id: vejle.familyId,
+    membershipId: vejle.familyMembershipId,
+  }),
+  "/api/families/{id}/timeline": () => ({ id: vejle.familyId }),
+  "/api/persons/{id}": () => ({ id: vejle.personId }),
+  "/api/persons/{id}/cpr-reveal": () => ({ id: vejle.personId }),
+  "/api/referrals/{id}": () => ({ id: vejle.referralId }),
+  "/api/referrals/{id}/assign": () => ({ id: vejle.referralId }),
+  "/api/referrals/{id}/transitions": () => ({ id: vejle.referralId }),
+  "/api/courses/{id}": () => ({ id: vejle.courseId }),
+  "/api/courses/{id}/contacts": () => ({ id: vejle.courseId }),
+  "/api/courses/{id}/notes": () => ({ id: vejle.courseId }),
+  "/api/courses/{id}/plan": () => ({ id: vejle.courseId }),
+  "/api/courses/{id}/plan/agreements": () => ({ id: vejle.courseId }),
+  "/api/courses/{id}/plan/diff": () => ({ id: vejle.courseId }),
+  "/api/courses/{id}/plan/versions": () => ({ id: vejle.courseId }),
+  "/api/courses/{id}/plan/versions/{version}": () => ({ id: vejle.courseId, version: "1" }),
+  "/api/courses/{id}/reviews": () => ({ id: vejle.courseId }),
+  "/api/courses/{id}/tasks": () => ({ id: vejle.courseId }),
+  "/api/courses/{id}/team": () => ({ id: vejle.courseId }),
+  "/api/courses/{id}/team-candidates": () => ({ id: vejle.courseId }),
+  "/api/courses/{id}/team/{memberId}/end": () => ({ id: vejle.courseId, memberId: vejle.teamMemberId }),
+  "/api/courses/{id}/transitions": () => ({ id: vejle.courseId }),
+  "/api/tasks/{id}/complete": () => ({ id: vejle.taskId }),
 };
 
 /** Bodies that would succeed if the caller were allowed, aimed at Vejle. */
@@ -172,6 +275,70 @@ function bodyFor(op: Operation): unknown {
       };
     case "PATCH /api/unit-prices/{id}":
       return { amountOre: 1, version: 1 };
+    // Case work, aimed at Vejle's family, course and staff.
+    case "POST /api/referrals":
+      return {
+        familyId: vejle.familyId,
+        projectId: vejle.projectId,
+        trackId: vejle.trackId,
+        reason: "Overtaget",
+        legalBasis: "Barnets lov § 32",
+        referredOn: today,
+      };
+    case "POST /api/referrals/{id}/transitions":
+      return { event: "reject", on: today, reason: "Afvist af Rødovre", version: 1 };
+    case "POST /api/referrals/{id}/assign":
+      return { caseworkerUserId: vejle.userId, version: 1 };
+    case "POST /api/families/{id}/members":
+      return {
+        role: "other-adult",
+        fromOn: today,
+        person: {
+          firstName: "Ny",
+          lastName: "Person",
+          birthDate: "1990-01-01",
+          sex: "unknown",
+          danishProficiency: "fluent",
+        },
+      };
+    case "POST /api/families/{id}/members/{membershipId}/end":
+    case "POST /api/courses/{id}/team/{memberId}/end":
+      return { toOn: today };
+    case "POST /api/families/{id}/consents":
+      return { purpose: "evaluation", isGiven: false, recordedOn: today };
+    case "POST /api/persons/duplicate-check":
+      // Exactly a Vejle person: the check must not tell Rødovre that Vejle knows them.
+      return vejle.personName;
+    case "PATCH /api/persons/{id}":
+      return { firstName: "Omdøbt", version: 1 };
+    case "POST /api/persons/{id}/cpr-reveal":
+      return { reason: "Nysgerrig" };
+    case "POST /api/courses/{id}/transitions":
+      return { event: "end-early", on: today, reason: "Afsluttet af Rødovre", version: 1 };
+    case "POST /api/courses/{id}/team":
+      return { userId: vejle.userId, role: "caseworker", fromOn: today };
+    case "PUT /api/courses/{id}/plan":
+      return { plan: { goals: [], measures: [] }, baseVersion: 1 };
+    case "POST /api/courses/{id}/plan/agreements":
+      return { planVersion: 1, agreedOn: today };
+    case "POST /api/courses/{id}/contacts":
+      return {
+        occurredAt: "2026-03-02T19:00:00+01:00",
+        kind: "home-visit",
+        participants: {},
+        language: "da",
+        durationMinutes: 60,
+      };
+    case "POST /api/courses/{id}/notes":
+      return { body: "Skrevet af Rødovre" };
+    case "POST /api/courses/{id}/reviews":
+      return { heldOn: today, decision: "end", reasons: "Afsluttet af Rødovre" };
+    case "POST /api/caseloads/check":
+      return { userId: vejle.userId, courseId: vejle.courseId };
+    case "PUT /api/caseloads/limits":
+      return { organisationId: vejle.orgId, userId: null, warningAtFamilies: 1, hardLimitFamilies: 2 };
+    case "POST /api/caseloads/reassign":
+      return { organisationId: vejle.orgId, fromUserId: vejle.userId, toUserIds: [vejle.userId], on: today };
     case "PUT /api/price-index":
       return { organisationId: vejle.orgId, rows: [{ year: 2024, indexValue: 1 }] };
     default:
@@ -179,8 +346,9 @@ function bodyFor(op: Operation): unknown {
   }
 }
 
-// Operations that touch no tenant's data (a stateless calculation of the posted scenario).
-const TENANT_FREE = new Set(["POST /api/business-cases/calculate"]);
+// Operations that change nothing and answer only from the caller's own tenant (a stateless calculation
+// of the posted scenario; a duplicate check among the caller's own municipality's persons).
+const TENANT_FREE = new Set(["POST /api/business-cases/calculate", "POST /api/persons/duplicate-check"]);
 
 // Routes about the caller themselves; they never take another tenant's id.
 const SELF_ROUTES = new Set([
@@ -215,6 +383,11 @@ describe("cross-tenant isolation: Rødovre cannot reach Vejle through any endpoi
       vejle.membershipId,
       vejle.businessCaseId,
       vejle.unitPriceId,
+      vejle.familyId,
+      vejle.courseId,
+      vejle.personId,
+      vejle.referralId,
+      vejle.taskId,
     ];
     let walked = 0;
     for (const op of operations) {
@@ -238,6 +411,8 @@ describe("cross-tenant isolation: Rødovre cannot reach Vejle through any endpoi
             expect(op.path.includes("{"), label).toBe(false);
           }
           for (const id of vejleIds) expect(text, label).not.toContain(id);
+          if (op.path === "/api/persons/duplicate-check")
+            expect(JSON.parse(text).warnings, label).toEqual([]);
         } else {
           expect([400, 403, 404], label).toContain(res.status);
         }

@@ -3,6 +3,14 @@ import type { AppEnv } from "../http/app-env.js";
 import { registerAuditRoutes } from "./audit/audit.routes.js";
 import { registerAuthRoutes } from "./auth/auth.routes.js";
 import { registerBusinessCaseRoutes } from "./business-cases/business-case.routes.js";
+import { registerCaseloadRoutes } from "./casework/caseload.routes.js";
+import { registerContactRoutes } from "./casework/contact.routes.js";
+import { registerCourseRoutes } from "./casework/course.routes.js";
+import { registerFamilyRoutes } from "./casework/family.routes.js";
+import { registerPlanRoutes } from "./casework/plan.routes.js";
+import { registerReferralRoutes } from "./casework/referral.routes.js";
+import { registerReviewRoutes } from "./casework/review.routes.js";
+import { registerTaskRoutes } from "./casework/task.routes.js";
 import { registerOrganisationRoutes } from "./organisations/organisation.routes.js";
 import { registerProjectRoutes } from "./projects/project.routes.js";
 import { registerUserRoutes } from "./users/user.routes.js";
@@ -14,5 +22,13 @@ export function registerModules(app: OpenAPIHono<AppEnv>) {
   registerProjectRoutes(app);
   registerUserRoutes(app);
   registerBusinessCaseRoutes(app);
+  registerFamilyRoutes(app);
+  registerReferralRoutes(app);
+  registerCourseRoutes(app);
+  registerPlanRoutes(app);
+  registerContactRoutes(app);
+  registerTaskRoutes(app);
+  registerReviewRoutes(app);
+  registerCaseloadRoutes(app);
   registerAuditRoutes(app);
 }

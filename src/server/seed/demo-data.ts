@@ -70,6 +70,7 @@ export const DEMO_PROJECTS = [
 export const DEMO_USERS: { email: string; displayName: string; org: DemoOrgKey; role: Role }[] = [
   { email: "admin@bundlinje.demo", displayName: "Anne Admin", org: "platform", role: "platform_admin" },
   { email: "sagsbehandler@vejle.demo", displayName: "Sara Sagsbehandler", org: "vejle", role: "caseworker" },
+  { email: "sagsbehandler2@vejle.demo", displayName: "Jonas Holm", org: "vejle", role: "caseworker" },
   { email: "leder@vejle.demo", displayName: "Lars Leder", org: "vejle", role: "team_leader" },
   {
     email: "projektleder@vejle.demo",

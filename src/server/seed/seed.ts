@@ -1,5 +1,6 @@
 import { count } from "drizzle-orm";
 import { calculateBusinessCase } from "../../domain/business-case/index.js";
+import { danishDateOf } from "../../domain/casework/index.js";
 import { recordAudit } from "../audit/record.js";
 import type { Db } from "../db/client.js";
 import {
@@ -16,7 +17,9 @@ import {
 } from "../db/schema/index.js";
 import { hashPassword } from "../modules/auth/password-hash.js";
 import { ENGINE_VERSION } from "../modules/business-cases/scenario-calculation.js";
+import { syncAllOpenCourseTasks } from "../modules/casework/task-sync.js";
 import { rodovreDemoScenario, vejleDemoScenario } from "./business-case-demo.js";
+import { seedCaseworkDemo } from "./casework-seed.js";
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PROJECTS, DEMO_USERS } from "./demo-data.js";
 import { NATIONAL_PRICE_INDEX, NATIONAL_UNIT_PRICES } from "./price-catalogue-data.js";
 
@@ -27,10 +30,11 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 }
 
 /**
- * Seeds the demo tenants, projects and users in one transaction (all or nothing). Fictional people
- * only. Returns the ids by key, for tests.
+ * Seeds the demo tenants, projects, users, business cases and case work (fictional families with
+ * courses, plans and contacts; CPR numbers sealed under `appKey`) in one transaction (all or nothing).
+ * Fictional people only. Returns the ids by key, for tests.
  */
-export async function seedDemoData(db: Db, now: Date) {
+export async function seedDemoData(db: Db, now: Date, appKey: Buffer) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     const origin = { actorUserId: null, requestId: "seed", now: () => now };
@@ -158,6 +162,9 @@ export async function seedDemoData(db: Db, now: Date) {
         payload: { version: 1 },
       });
     }
-    return { orgIds, projectIds, userIds };
+    const casework = await seedCaseworkDemo(tx, { orgIds, projectIds, userIds, now, appKey });
+    // The seed writes courses directly; their derived deadlines (reviews, follow-ups) are made here.
+    await syncAllOpenCourseTasks(tx, undefined, danishDateOf(now));
+    return { orgIds, projectIds, userIds, casework };
   });
 }

@@ -2,6 +2,10 @@ import type { Permission } from "../../domain/access/index.js";
 
 export type NavPath =
   | "/"
+  | "/families"
+  | "/referrals"
+  | "/tasks"
+  | "/caseloads"
   | "/projects"
   | "/business-cases"
   | "/price-catalogue"
@@ -13,6 +17,10 @@ export interface NavItem {
   to: NavPath;
   labelKey:
     | "nav.home"
+    | "nav.families"
+    | "nav.referrals"
+    | "nav.myTasks"
+    | "nav.caseloads"
     | "nav.projects"
     | "nav.businessCases"
     | "nav.priceCatalogue"
@@ -35,6 +43,10 @@ export const NAV_GROUPS: NavGroup[] = [
   {
     items: [
       { to: "/", labelKey: "nav.home", exact: true },
+      { to: "/families", labelKey: "nav.families", permission: "family.read" },
+      { to: "/referrals", labelKey: "nav.referrals", permission: "family.read" },
+      { to: "/tasks", labelKey: "nav.myTasks", permission: "family.write" },
+      { to: "/caseloads", labelKey: "nav.caseloads", permission: "caseload.read" },
       { to: "/projects", labelKey: "nav.projects", permission: "project.read" },
       { to: "/business-cases", labelKey: "nav.businessCases", permission: "businessCase.read" },
       { to: "/price-catalogue", labelKey: "nav.priceCatalogue", permission: "businessCase.read" },

@@ -17,7 +17,12 @@ import {
   PrintSearchSchema,
   StudioSearchSchema,
 } from "../features/business-cases/business-case-search.js";
+import { FamilyListSearchSchema, FamilyPageSearchSchema } from "../features/families/family-search.js";
 import { HomePage } from "../features/home/home-page.js";
+import {
+  ReferralCreateSearchSchema,
+  ReferralListSearchSchema,
+} from "../features/referrals/referral-search.js";
 import { NotFoundPage } from "./not-found-page.js";
 import { requirePermission } from "./require-permission.js";
 import { RootLayout } from "./root-layout.js";
@@ -31,6 +36,15 @@ function page<T extends Record<string, unknown>>(
 ): RouteComponent {
   const Lazy = lazyRouteComponent(importer, exportName);
   return permission ? requirePermission(permission, Lazy) : Lazy;
+}
+
+/** A page about one record: without the permission it is "not found" (existence does not leak). */
+function recordPage<T extends Record<string, unknown>>(
+  permission: Permission,
+  importer: () => Promise<T>,
+  exportName: keyof T & string,
+): RouteComponent {
+  return requirePermission(permission, lazyRouteComponent(importer, exportName), "not-found");
 }
 
 const rootRoute = createRootRoute({ component: RootLayout, notFoundComponent: NotFoundPage });
@@ -78,6 +92,63 @@ const projectEditRoute = createRoute({
     "project.manage",
     () => import("../features/projects/project-edit-page.js"),
     "ProjectEditPage",
+  ),
+});
+
+const familyListRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/families",
+  validateSearch: (search) => FamilyListSearchSchema.parse(search),
+  component: page("family.read", () => import("../features/families/family-list-page.js"), "FamilyListPage"),
+});
+const familyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/families/$familyId",
+  validateSearch: (search) => FamilyPageSearchSchema.parse(search),
+  component: recordPage("family.read", () => import("../features/families/family-page.js"), "FamilyPage"),
+});
+const referralListRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/referrals",
+  validateSearch: (search) => ReferralListSearchSchema.parse(search),
+  component: page(
+    "family.read",
+    () => import("../features/referrals/referral-list-page.js"),
+    "ReferralListPage",
+  ),
+});
+const referralCreateRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/referrals/new",
+  validateSearch: (search) => ReferralCreateSearchSchema.parse(search),
+  component: page(
+    "family.write",
+    () => import("../features/referrals/referral-create-page.js"),
+    "ReferralCreatePage",
+  ),
+});
+const referralDetailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/referrals/$referralId",
+  component: recordPage(
+    "family.read",
+    () => import("../features/referrals/referral-detail-page.js"),
+    "ReferralDetailPage",
+  ),
+});
+
+const myTasksRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/tasks",
+  component: page("family.write", () => import("../features/tasks/my-tasks-page.js"), "MyTasksPage"),
+});
+const caseloadBoardRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/caseloads",
+  component: page(
+    "caseload.read",
+    () => import("../features/caseloads/caseload-board-page.js"),
+    "CaseloadBoardPage",
   ),
 });
 
@@ -221,6 +292,13 @@ const routeTree = rootRoute.addChildren([
   projectCreateRoute,
   projectDetailRoute,
   projectEditRoute,
+  familyListRoute,
+  familyRoute,
+  referralListRoute,
+  referralCreateRoute,
+  referralDetailRoute,
+  myTasksRoute,
+  caseloadBoardRoute,
   businessCaseListRoute,
   businessCaseCreateRoute,
   businessCaseCompareRoute,

@@ -1,5 +1,5 @@
 import { Group, Paper, Stack, Title } from "@mantine/core";
-import type { ReactNode } from "react";
+import { type ReactNode, useId } from "react";
 
 interface SectionCardProps {
   title: string;
@@ -9,13 +9,14 @@ interface SectionCardProps {
   children: ReactNode;
 }
 
-/** A titled section of a page (h2), in a bordered paper. */
+/** A titled section of a page (h2), in a bordered paper; the heading names the section (a region). */
 export function SectionCard({ title, order = 2, actions, children }: SectionCardProps) {
+  const headingId = useId();
   return (
-    <Paper withBorder radius="md" p="lg" component="section">
+    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby={headingId}>
       <Stack gap="md">
         <Group justify="space-between" align="center">
-          <Title order={order} size="h4">
+          <Title order={order} size="h4" id={headingId}>
             {title}
           </Title>
           {actions}

@@ -3,6 +3,11 @@
  * checker enforces). Keys read as `area.thing`; plurals use i18next's `_one` / `_other` suffixes.
  */
 import { daBusinessCases, daPriceCatalogue } from "./da-business-cases.js";
+import { daCasework } from "./da-casework.js";
+import { daCaseload } from "./da-casework-caseload.js";
+import { daContacts } from "./da-casework-contacts.js";
+import { daPlan } from "./da-casework-plan.js";
+import { daTasks } from "./da-casework-tasks.js";
 
 export const da = {
   app: {
@@ -18,6 +23,10 @@ export const da = {
     close: "Luk menu",
     home: "Overblik",
     projects: "Projekter",
+    families: "Familier",
+    referrals: "Henvisninger",
+    myTasks: "Mine opgaver",
+    caseloads: "Sagsstammer",
     businessCases: "Businesscases",
     priceCatalogue: "Priskatalog",
     administration: "Administration",
@@ -168,6 +177,11 @@ export const da = {
     removePartyNamed: "Fjern part {{number}}",
   },
   businessCases: daBusinessCases,
+  casework: daCasework,
+  plan: daPlan,
+  contacts: daContacts,
+  tasks: daTasks,
+  caseload: daCaseload,
   priceCatalogue: daPriceCatalogue,
   tracks: {
     legend: "Spor {{number}}",

@@ -1,5 +1,10 @@
 import type { da } from "./da.js";
 import { enBusinessCases, enPriceCatalogue } from "./en-business-cases.js";
+import { enCasework } from "./en-casework.js";
+import { enCaseload } from "./en-casework-caseload.js";
+import { enContacts } from "./en-casework-contacts.js";
+import { enPlan } from "./en-casework-plan.js";
+import { enTasks } from "./en-casework-tasks.js";
 
 /** The same keys as da.ts, every leaf a string. */
 type Translation<T> = { [K in keyof T]: T[K] extends string ? string : Translation<T[K]> };
@@ -19,6 +24,10 @@ export const en: Translation<typeof da> = {
     close: "Close menu",
     home: "Overview",
     projects: "Projects",
+    families: "Families",
+    referrals: "Referrals",
+    myTasks: "My tasks",
+    caseloads: "Caseloads",
     businessCases: "Business cases",
     priceCatalogue: "Price catalogue",
     administration: "Administration",
@@ -169,6 +178,11 @@ export const en: Translation<typeof da> = {
     removePartyNamed: "Remove party {{number}}",
   },
   businessCases: enBusinessCases,
+  casework: enCasework,
+  plan: enPlan,
+  contacts: enContacts,
+  tasks: enTasks,
+  caseload: enCaseload,
   priceCatalogue: enPriceCatalogue,
   tracks: {
     legend: "Track {{number}}",

@@ -12,6 +12,8 @@ interface RequestOptions {
   query?: QueryParams;
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. `If-Match` for a versioned save. */
+  headers?: Record<string, string>;
 }
 
 type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
@@ -42,7 +44,7 @@ export function apiUrl(path: string, query?: QueryParams): string {
 }
 
 async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json" };
+  const headers: Record<string, string> = { ...options.headers, Accept: "application/json" };
   const hasBody = options.body !== undefined;
   if (hasBody) headers["Content-Type"] = "application/json";
   if (method !== "GET" && csrfToken) headers[CSRF_HEADER] = csrfToken;

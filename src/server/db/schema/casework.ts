@@ -80,11 +80,20 @@ export const family = pgTable(
     organisationId: orgId(),
     /** How the family is called in the case, e.g. "Familien Hassan". */
     name: text("name").notNull(),
+    /**
+     * The family's latest course and latest referral, kept by database triggers on insert (migration
+     * 0006) so the family list pages through families with one join each instead of a search per row.
+     */
+    currentCourseId: uuid("current_course_id"),
+    currentReferralId: uuid("current_referral_id"),
     version: integer("version").notNull().default(1),
     createdBy: userRef("created_by"),
     createdAt: createdAt(),
   },
-  (t) => [index("family_org_idx").on(t.organisationId, t.name)],
+  (t) => [
+    index("family_org_idx").on(t.organisationId, t.name),
+    index("family_current_course_idx").on(t.currentCourseId),
+  ],
 );
 
 /** A person's dated membership of a household (to_on inclusive; open when null). */

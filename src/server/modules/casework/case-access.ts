@@ -5,6 +5,7 @@ import {
   can,
   type Permission,
   type Resource,
+  type Scope,
   scope,
 } from "../../../domain/access/index.js";
 import type { CalendarDate } from "../../../domain/calendar-date.js";
@@ -150,22 +151,29 @@ export function courseScopeSql(actor: Actor, permission: Permission, today: Cale
   const s = scope(actor, permission);
   if (s.kind === "all") return undefined;
   if (s.kind === "none") return FALSE;
+  const parts = courseParts(s, today);
+  if (s.organisationIds.length > 0) parts.unshift(inArray(course.organisationId, s.organisationIds));
+  return parts.length > 0 ? (or(...parts) as SQL) : FALSE;
+}
+
+/** The conditions on `course` beyond "owned by one of my organisations". */
+function courseParts(s: Extract<Scope, { kind: "some" }>, today: CalendarDate): SQL[] {
   const parts: SQL[] = [];
-  if (s.organisationIds.length > 0) parts.push(inArray(course.organisationId, s.organisationIds));
   if (s.projectIds.length > 0) parts.push(inArray(course.projectId, s.projectIds));
   if (s.assignedOrganisationIds.length > 0)
     parts.push(inArray(course.providerOrganisationId, s.assignedOrganisationIds));
   if (s.teamMember) {
     const orgs = s.teamMember.organisationIds;
+    // Uncorrelated IN (a hashed subplan, evaluated once) rather than EXISTS per row: fast under OR.
     parts.push(
       and(
         or(inArray(course.organisationId, orgs), inArray(course.providerOrganisationId, orgs)),
-        sql`exists (select 1 from ${caseTeamMember} where ${caseTeamMember.courseId} = ${course.id}
-          and ${caseTeamMember.userId} = ${s.teamMember.userId} and ${activeOn(today)})`,
+        sql`${course.id} in (select ${caseTeamMember.courseId} from ${caseTeamMember}
+          where ${caseTeamMember.userId} = ${s.teamMember.userId} and ${activeOn(today)})`,
       ) as SQL,
     );
   }
-  return parts.length > 0 ? (or(...parts) as SQL) : FALSE;
+  return parts;
 }
 
 /** Referrals (rows of `referral`) within the scope of `permission`. */
@@ -173,8 +181,14 @@ export function referralScopeSql(actor: Actor, permission: Permission): SQL | un
   const s = scope(actor, permission);
   if (s.kind === "all") return undefined;
   if (s.kind === "none") return FALSE;
+  const parts = referralParts(s);
+  if (s.organisationIds.length > 0) parts.unshift(inArray(referral.organisationId, s.organisationIds));
+  return parts.length > 0 ? (or(...parts) as SQL) : FALSE;
+}
+
+/** The conditions on `referral` beyond "owned by one of my organisations". */
+function referralParts(s: Extract<Scope, { kind: "some" }>): SQL[] {
   const parts: SQL[] = [];
-  if (s.organisationIds.length > 0) parts.push(inArray(referral.organisationId, s.organisationIds));
   if (s.projectIds.length > 0) parts.push(inArray(referral.projectId, s.projectIds));
   if (s.teamMember) {
     parts.push(
@@ -185,7 +199,7 @@ export function referralScopeSql(actor: Actor, permission: Permission): SQL | un
       ) as SQL,
     );
   }
-  return parts.length > 0 ? (or(...parts) as SQL) : FALSE;
+  return parts;
 }
 
 /** Families (rows of `family`) within the scope of `permission`: through any of their courses or referrals. */
@@ -195,13 +209,15 @@ export function familyScopeSql(actor: Actor, permission: Permission, today: Cale
   if (s.kind === "none") return FALSE;
   const parts: SQL[] = [];
   if (s.organisationIds.length > 0) parts.push(inArray(family.organisationId, s.organisationIds));
-  const viaCourse = courseScopeSql(actor, permission, today);
-  parts.push(
-    sql`exists (select 1 from ${course} where ${course.familyId} = ${family.id} and ${viaCourse ?? sql`true`})`,
-  );
-  const viaReferral = referralScopeSql(actor, permission);
-  parts.push(
-    sql`exists (select 1 from ${referral} where ${referral.familyId} = ${family.id} and ${viaReferral ?? sql`true`})`,
-  );
-  return or(...parts) as SQL;
+  // A family's courses and referrals belong to the family's municipality, so only the other reaches
+  // (project, provider, case team) need a look at them: uncorrelated subqueries, evaluated once.
+  const viaCourse = courseParts(s, today);
+  if (viaCourse.length > 0)
+    parts.push(sql`${family.id} in (select ${course.familyId} from ${course} where ${or(...viaCourse)})`);
+  const viaReferral = referralParts(s);
+  if (viaReferral.length > 0)
+    parts.push(
+      sql`${family.id} in (select ${referral.familyId} from ${referral} where ${or(...viaReferral)})`,
+    );
+  return parts.length > 0 ? (or(...parts) as SQL) : FALSE;
 }
