@@ -7,16 +7,29 @@ const EVERYONE = ["Overblik", "Projekter"];
 const ADMIN = [...EVERYONE, "Organisationer", "Brugere", "Revisionslog"];
 /** Roles with businessCase.read also see the business cases and the price catalogue. */
 const BUSINESS_CASES = [...EVERYONE, "Businesscases", "Priskatalog"];
-/** Roles with family.read (case work) see the families and the referral inbox after the overview. */
-const CASEWORK = ["Overblik", "Familier", "Henvisninger", "Projekter"];
+/**
+ * Roles with case work see the families and the referral inbox after the overview; those who do the
+ * work (family.write) their tasks; those with caseload.read the caseloads (a caseworker: their own).
+ */
+const CASEWORK = ["Overblik", "Familier", "Henvisninger", "Mine opgaver", "Sagsstammer", "Projekter"];
 const CASEWORK_AND_BUSINESS_CASES = [...CASEWORK, "Businesscases", "Priskatalog"];
+/** A project manager follows the cases of the project, reads caseloads, and does no case work. */
+const PROJECT_MANAGER = [
+  "Overblik",
+  "Familier",
+  "Henvisninger",
+  "Sagsstammer",
+  "Projekter",
+  "Businesscases",
+  "Priskatalog",
+];
 
 /** Each demo user and the navigation their role should show (DOMAIN.md "Who uses it"). */
 const DEMO_USERS: { email: string; nav: string[]; role: string }[] = [
   { email: "admin@bundlinje.demo", nav: ADMIN, role: "Platformadministrator" },
   { email: "sagsbehandler@vejle.demo", nav: CASEWORK, role: "Sagsbehandler" },
   { email: "leder@vejle.demo", nav: CASEWORK_AND_BUSINESS_CASES, role: "Teamleder" },
-  { email: "projektleder@vejle.demo", nav: CASEWORK_AND_BUSINESS_CASES, role: "Projektleder" },
+  { email: "projektleder@vejle.demo", nav: PROJECT_MANAGER, role: "Projektleder" },
   { email: "okonomi@vejle.demo", nav: BUSINESS_CASES, role: "Økonomikonsulent" },
   { email: "konsulent@modersmaal.demo", nav: CASEWORK, role: "Familiekonsulent" },
   { email: "investor@fond.demo", nav: BUSINESS_CASES, role: "Investor" },
@@ -125,7 +138,16 @@ describe.skipIf(!hasChromium)("browser journeys (Chromium + axe-core)", () => {
     await page.getByRole("menuitem", { name: "English" }).click();
     await expect
       .poll(() => navLinksNamed(page, "Main menu"))
-      .toEqual(["Overview", "Families", "Referrals", "Projects", "Business cases", "Price catalogue"]);
+      .toEqual([
+        "Overview",
+        "Families",
+        "Referrals",
+        "My tasks",
+        "Caseloads",
+        "Projects",
+        "Business cases",
+        "Price catalogue",
+      ]);
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     await page.getByRole("button", { name: /User menu/ }).click();
     await page.getByRole("menuitem", { name: "Dansk" }).click();

@@ -16,6 +16,7 @@ import {
 } from "../../domain/casework/index.js";
 import {
   caseNote,
+  caseTask,
   caseTeamMember,
   consent,
   contact,
@@ -189,6 +190,21 @@ describe("case-work demo data", () => {
     expect(new Set(all.flatMap((p) => p.measures.map((m) => m.department))).size).toBeGreaterThanOrEqual(5);
     const agreements = await t.db.select().from(planAgreement);
     expect(agreements.length).toBeGreaterThan(20);
+  });
+
+  it("has its tasks derived, with old follow-ups done and only a handful overdue per caseworker", async () => {
+    const tasks = await t.db.select().from(caseTask);
+    const followUps = tasks.filter((x) => x.kind === "measure-follow-up");
+    const done = followUps.filter((x) => x.doneAt !== null);
+    expect(tasks.some((x) => x.kind === "review")).toBe(true);
+    expect(done.length).toBeGreaterThan(20);
+    for (const x of done) {
+      expect(x.doneBy, x.title).not.toBeNull();
+      expect(x.dueOn < addDays(today(), -60)).toBe(true);
+    }
+    const overdueOpen = followUps.filter((x) => x.doneAt === null && x.dueOn < today());
+    expect(overdueOpen.length).toBeGreaterThan(0);
+    expect(overdueOpen.length).toBeLessThan(followUps.length / 3);
   });
 
   it("has review deadlines both overdue and due soon (counted from treatment start or from acceptance)", async () => {

@@ -1,8 +1,9 @@
-import { count } from "drizzle-orm";
+import { count, sql } from "drizzle-orm";
 import { calculateBusinessCase } from "../../domain/business-case/index.js";
+import type { CalendarDate } from "../../domain/calendar-date.js";
 import { danishDateOf } from "../../domain/casework/index.js";
 import { recordAudit } from "../audit/record.js";
-import type { Db } from "../db/client.js";
+import type { Db, Tx } from "../db/client.js";
 import {
   appUser,
   businessCase,
@@ -34,6 +35,21 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
  * courses, plans and contacts; CPR numbers sealed under `appKey`) in one transaction (all or nothing).
  * Fictional people only. Returns the ids by key, for tests.
  */
+/**
+ * A course that has run for a year has had its measures followed up: follow-ups due more than 60 days
+ * ago are recorded as done by the course's first caseworker a week before their deadline, so the demo's
+ * "my tasks" shows the handful a caseworker really is behind with, not every deadline since the start.
+ */
+async function markOldFollowUpsDone(tx: Tx, today: CalendarDate) {
+  await tx.execute(sql`
+    update case_task t set
+      done_at = (t.due_on - 7)::timestamp + interval '10 hours',
+      done_by = (select m.user_id from case_team_member m
+                 where m.course_id = t.course_id and m.role = 'caseworker'
+                 order by m.from_on, m.id limit 1)
+    where t.kind = 'measure-follow-up' and t.done_at is null and t.due_on < ${today}::date - 60`);
+}
+
 export async function seedDemoData(db: Db, now: Date, appKey: Buffer) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
@@ -164,7 +180,9 @@ export async function seedDemoData(db: Db, now: Date, appKey: Buffer) {
     }
     const casework = await seedCaseworkDemo(tx, { orgIds, projectIds, userIds, now, appKey });
     // The seed writes courses directly; their derived deadlines (reviews, follow-ups) are made here.
-    await syncAllOpenCourseTasks(tx, undefined, danishDateOf(now));
+    const today = danishDateOf(now);
+    await syncAllOpenCourseTasks(tx, undefined, today);
+    await markOldFollowUpsDone(tx, today);
     return { orgIds, projectIds, userIds, casework };
   });
 }

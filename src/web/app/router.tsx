@@ -23,6 +23,7 @@ import {
   ReferralCreateSearchSchema,
   ReferralListSearchSchema,
 } from "../features/referrals/referral-search.js";
+import { MyTasksSearchSchema } from "../features/tasks/task-search.js";
 import { NotFoundPage } from "./not-found-page.js";
 import { requirePermission } from "./require-permission.js";
 import { RootLayout } from "./root-layout.js";
@@ -140,6 +141,7 @@ const referralDetailRoute = createRoute({
 const myTasksRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/tasks",
+  validateSearch: (search) => MyTasksSearchSchema.parse(search),
   component: page("family.write", () => import("../features/tasks/my-tasks-page.js"), "MyTasksPage"),
 });
 const caseloadBoardRoute = createRoute({

@@ -1,2 +1,130 @@
-/** English texts of the case-work caseload screens (part of en.ts under `caseload`). */
-export const enCaseload = {} as const;
+import type { daCaseload } from "./da-casework-caseload.js";
+
+/** The same keys as the Danish file, every leaf a string. */
+type Translation<T> = { [K in keyof T]: T[K] extends string ? string : Translation<T[K]> };
+
+/** English texts of the caseload board (workers, families, limits, reassignment) (part of en.ts under `caseload`); the same shape as da-casework-caseload.ts. */
+export const enCaseload: Translation<typeof daCaseload> = {
+  title: "Caseloads",
+  description:
+    "How many families each worker holds, weighted by track, against the warning limit and the hard limit.",
+  asOf: "{{organisation}} · as of {{date}}.",
+  summary_one: "{{count}} worker: {{over}} over the hard limit, {{warning}} at the warning limit.",
+  summary_other: "{{count}} workers: {{over}} over the hard limit, {{warning}} at the warning limit.",
+  familiesCount_one: "{{count}} family",
+  familiesCount_other: "{{count}} families",
+  none: "–",
+  workersTitle: "Workers",
+  ownTitle: "Your caseload",
+  noWorkers: "No workers hold cases in the municipality yet.",
+  noOrganisation: "You hold no caseload in a municipality",
+  noOrganisationHint: "When you join a case team in a municipality, your families appear here.",
+  status: {
+    ok: "Within the limit",
+    warning: "At the warning limit",
+    "over-hard-limit": "Over the hard limit",
+  },
+  load: {
+    ofHardLimit: "{{load}} of {{hard}} families (weighted)",
+    limits: "Warning at {{warning}} · hard limit {{hard}}",
+  },
+  defaults: {
+    title: "The municipality's default limits",
+    edit: "Edit default limits",
+    warningAt: "Warning at",
+    hardLimit: "Hard limit",
+    hint: "Apply to every worker without limits of their own. Families are weighted by track, so a family in intensive treatment may count as more than one. Going over the hard limit needs a team leader's approval with a reason.",
+  },
+  worker: {
+    roleAt: "{{role}} · {{organisation}}",
+    families: "Families",
+    load: "Weighted caseload",
+    loadOwnLimits: "Weighted caseload (own limits)",
+    overdueTasks: "Overdue tasks",
+    showFamilies_one: "Show courses ({{count}})",
+    showFamilies_other: "Show courses ({{count}})",
+    hideFamilies_one: "Hide courses ({{count}})",
+    hideFamilies_other: "Hide courses ({{count}})",
+    reassign: "Move cases",
+    reassignNamed: "Move cases from {{name}}",
+    limits: "Limits",
+    limitsNamed: "Limits for {{name}}",
+  },
+  families: {
+    caption: "Courses in the caseload of {{name}}",
+    family: "Family",
+    track: "Track",
+    weight: "Weight",
+    courseState: "Course status",
+    overdueTasks: "Overdue tasks",
+  },
+  limits: {
+    defaultTitle: "Default limits for {{organisation}}",
+    workerTitle: "Limits for {{name}}",
+    defaultIntro:
+      "The limits apply to every worker in the municipality without limits of their own. They count weighted families.",
+    workerIntro:
+      "Own limits apply instead of the municipality's default (warning at {{warning}}, hard limit {{hard}} families).",
+    warningAt: "Warning at (families)",
+    warningHint: "The caseload is flagged when it reaches this number.",
+    hardLimit: "Hard limit (families)",
+    hardHint: "Going over it needs a team leader's approval with a reason.",
+    weightNote: "Families are weighted by track: a family weighted 150% counts as 1.5.",
+    save: "Save limits",
+    saved: "The limits have been saved.",
+    wholeFamilies: "Enter a whole number of families",
+    range: "Enter a number from {{min}} to {{max}}",
+    warningAboveHard: "The warning limit may not be higher than the hard limit",
+  },
+  reassign: {
+    title: "Move cases from {{name}}",
+    intro:
+      "Choose the courses, who takes them over and from which day. You see a proposal first, before anything is moved.",
+    scope: "What should be moved?",
+    scopeSome: "Selected courses",
+    scopeAll_one: "The whole caseload ({{count}} course)",
+    scopeAll_other: "The whole caseload ({{count}} courses)",
+    scopeAllHint: "E.g. when the worker leaves. The families are shared among the chosen receivers.",
+    courses: "Courses",
+    courseHint: "{{track}} · {{state}}",
+    chooseCourses: "Choose at least one course",
+    receivers: "Receivers",
+    receiversHint:
+      "If you choose several, the families are shared so that each receiver preferably stays within their hard limit.",
+    receiverLoad: "{{load}} of {{hard}} families (weighted) · {{status}}",
+    chooseReceivers: "Choose at least one worker to move the cases to",
+    noReceivers: "There are no colleagues in the same organisation to move the cases to.",
+    on: "Taken over from",
+    onHint: "The current place on the case team ends the day before.",
+    preview: "Show proposal",
+    previewFailed: "The proposal could not be made",
+    previewTitle: "Proposed move",
+    summary_one: "{{count}} course moves on {{date}}. The current place on the case team ends on {{endOld}}.",
+    summary_other:
+      "{{count}} courses move on {{date}}. The current places on the case teams end on {{endOld}}.",
+    nothingToMove: "There are no courses to move on {{date}}.",
+    movesTitle: "Courses to be moved",
+    movesTo: "Moves to",
+    targetsTitle: "The receivers' caseloads after the move (weighted families)",
+    receiver: "Receiver",
+    loadBefore: "Before",
+    loadAfter: "After",
+    hardLimit: "Hard limit",
+    statusAfter: "Status after",
+    withinLimits: "Every receiver stays within the hard limit.",
+    overTitle: "Over the hard limit",
+    overText_one:
+      "{{names}} goes over the hard limit. The move needs your approval as team leader: write a reason below. The reason is kept on the case team and the move is logged.",
+    overText_other:
+      "{{names}} go over the hard limit. The move needs your approval as team leader: write a reason below. The reason is kept on the case team and the move is logged.",
+    overrideReason: "Reason for going over the limit",
+    overrideReasonHint: "E.g. that it is temporary until a new colleague has started.",
+    reasonRequired: "Write a reason for going over the hard limit",
+    notMoved: "The cases have not been moved",
+    back: "Back",
+    confirm_one: "Move {{count}} course",
+    confirm_other: "Move {{count}} courses",
+    done_one: "{{count}} course has been moved.",
+    done_other: "{{count}} courses have been moved.",
+  },
+};

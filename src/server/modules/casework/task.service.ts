@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNotNull, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { CaseTask, TaskListQuery } from "../../../contracts/casework-tasks.js";
 import { scope } from "../../../domain/access/index.js";
 import type { CalendarDate } from "../../../domain/calendar-date.js";
@@ -21,11 +21,15 @@ const statusFilter = (status: TaskStatus): SQL | undefined =>
   status === "open" ? isNull(caseTask.doneAt) : status === "done" ? isNotNull(caseTask.doneAt) : undefined;
 
 /** Overdue open tasks first, then by due date (then id, for a stable order). */
-const taskOrder = (today: CalendarDate) => [
-  sql`case when ${caseTask.doneAt} is null and ${caseTask.dueOn} < ${today} then 0 else 1 end`,
-  asc(caseTask.dueOn),
-  asc(caseTask.id),
-];
+/** Open work: overdue first, then by deadline. Done tasks alone: the most recently done first. */
+const taskOrder = (today: CalendarDate, status: TaskStatus) =>
+  status === "done"
+    ? [desc(caseTask.doneAt), asc(caseTask.id)]
+    : [
+        sql`case when ${caseTask.doneAt} is null and ${caseTask.dueOn} < ${today} then 0 else 1 end`,
+        asc(caseTask.dueOn),
+        asc(caseTask.id),
+      ];
 
 const taskColumns = {
   id: caseTask.id,
@@ -111,7 +115,7 @@ export async function listMyTasks(ctx: ActorContext, q: TaskListQuery) {
   return ctx.db.transaction(async (tx) => {
     const rows = await selectTasks(tx)
       .where(where)
-      .orderBy(...taskOrder(today))
+      .orderBy(...taskOrder(today, q.status))
       .limit(q.limit)
       .offset(q.offset);
     const [total] = await tx
@@ -134,7 +138,7 @@ export async function listCourseTasks(ctx: ActorContext, courseId: string, statu
     const { row, resource, today } = await loadCourseFor(ctx, tx, courseId, "family.read");
     const rows = await selectTasks(tx)
       .where(and(eq(caseTask.courseId, courseId), statusFilter(status)))
-      .orderBy(...taskOrder(today));
+      .orderBy(...taskOrder(today, status));
     await ctx.audit(tx, {
       type: "task.listed",
       organisationId: row.organisationId,

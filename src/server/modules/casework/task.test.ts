@@ -227,7 +227,11 @@ describe("GET /api/tasks/mine", () => {
     expect(open.items).toHaveLength(1);
     expect(open.total).toBeGreaterThan(1);
     const done = await myTasks(caseworker, "?status=done");
+    expect(done.items.length).toBeGreaterThan(1);
     expect(done.items.every((x) => x.doneAt !== null)).toBe(true);
+    // The most recently done first (what the caseworker just did is on top).
+    const doneAt = done.items.map((x) => x.doneAt!);
+    expect(doneAt).toEqual([...doneAt].sort().reverse());
     expect((await caseworker.get("/api/tasks/mine?status=maybe")).status).toBe(400);
   });
 
