@@ -406,6 +406,7 @@ describe("GET /api/families/{id}/timeline", () => {
       }),
     ]);
     expect(byKind("contact")[0]!.detail).toContain("Amina Test, Ali Test, Sara Sagsbehandler, tolk");
+    expect(byKind("contact")[0]!.detail).toContain("sprog: somali, med tolk");
     const note = byKind("note")[0]!;
     expect(note.detail.length).toBe(140);
     expect(note.detail.endsWith("…")).toBe(true);

@@ -47,6 +47,15 @@ const excerpt = (text: string, max = NOTE_EXCERPT) => {
   return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
 };
 const sortKey = (at: string) => (at.length === 10 ? `${at}T00:00:00.000Z` : at);
+const languageNames = new Intl.DisplayNames(["da"], { type: "language", fallback: "code" });
+/** "kurdisk" for "ku": the timeline is read by people, not by code tables. */
+const languageName = (code: string) => {
+  try {
+    return languageNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+};
 
 /** The family's timeline (only courses the actor may read). Audited as family.viewed, section "timeline". */
 export async function getFamilyTimeline(
@@ -242,7 +251,7 @@ export async function getFamilyTimeline(
       const facts = [
         who.length > 0 ? `Deltagere: ${who.join(", ")}` : "",
         `${c.durationMinutes} min.`,
-        `sprog: ${c.language}${c.interpreterUsed ? ", med tolk" : ""}`,
+        `sprog: ${languageName(c.language)}${c.interpreterUsed ? ", med tolk" : ""}`,
       ].filter(Boolean);
       push({
         id: `contact:${c.id}`,
