@@ -2,8 +2,8 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CaseloadBoard } from "../src/contracts/casework-tasks.js";
 import { baseUrl, expectNoAxeViolations, hasChromium, launchBrowser, maybeScreenshot } from "./browser.js";
+import { login, nav, newPage, settle } from "./session.js";
 
-const PASSWORD = "bundlinje-demo";
 const SARA = "Sara Sagsbehandler";
 const JONAS = "Jonas Holm";
 const OVER_LIMIT_REFUSAL = "det kræver en teamleders godkendelse med en begrundelse";
@@ -16,28 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: "da-DK", viewport: { width: 1280, height: 900 } });
-  return context.newPage();
-}
-
-async function login(page: Page, email: string) {
-  await page.goto(`${baseUrl()}/`);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Adgangskode", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Log ind" }).click();
-  await page.getByRole("navigation", { name: "Hovedmenu" }).waitFor();
-}
-
-async function settle(page: Page) {
-  await page.waitForLoadState("networkidle");
-  await page.waitForTimeout(300);
-}
-
-function nav(page: Page, name: string) {
-  return page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name });
-}
 
 /** The board as the signed-in user's API sees it (to pick numbers that fit the demo data of this run). */
 async function fetchBoard(page: Page): Promise<CaseloadBoard> {
@@ -78,7 +56,7 @@ describe.skipIf(!hasChromium)(
   "caseloads (Sagsstammer): board, limits and reassignment (Chromium + axe-core)",
   () => {
     it("a team leader sets Sara's hard limit, is stopped there moving Jonas's course without an override, then moves it with one", async () => {
-      const page = await newPage();
+      const page = await newPage(browser);
       await login(page, "leder@vejle.demo");
       await nav(page, "Sagsstammer").click();
       await page.getByRole("heading", { level: 1, name: "Sagsstammer" }).waitFor();
@@ -193,7 +171,7 @@ describe.skipIf(!hasChromium)(
     });
 
     it("a caseworker sees only her own caseload, without the team leader's tools", async () => {
-      const page = await newPage();
+      const page = await newPage(browser);
       await login(page, "sagsbehandler@vejle.demo");
       await nav(page, "Sagsstammer").click();
       await page.getByRole("heading", { level: 2, name: "Din sagsstamme" }).waitFor();
@@ -214,7 +192,7 @@ describe.skipIf(!hasChromium)(
     });
 
     it("an investor has no Sagsstammer menu item and is refused at /caseloads", async () => {
-      const page = await newPage();
+      const page = await newPage(browser);
       await login(page, "investor@fond.demo");
       expect(await nav(page, "Sagsstammer").count()).toBe(0);
       await page.goto(`${baseUrl()}/caseloads`);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMonths, type CalendarDate } from "../src/domain/calendar-date.js";
 import { danishDateOf } from "../src/domain/casework/danish-time.js";
 import { baseUrl, expectNoAxeViolations, hasChromium, launchBrowser, maybeScreenshot } from "./browser.js";
+import { login, newPage, settle } from "./session.js";
 
 /*
  * "Mine opgaver", the family page's Opgaver tab and a review (revurdering), as Sara (Vejle). The demo
@@ -10,7 +11,6 @@ import { baseUrl, expectNoAxeViolations, hasChromium, launchBrowser, maybeScreen
  * measure follow-up fell due some weeks ago (the demo records older follow-ups as done). Other journeys leave these two families alone.
  */
 
-const PASSWORD = "bundlinje-demo";
 const REASONS = "Familien er godt i gang: Omars fravær er faldet, og mor deltager i danskundervisning.";
 
 let browser: Browser;
@@ -21,24 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: "da-DK", viewport: { width: 1280, height: 900 } });
-  return context.newPage();
-}
-
-async function login(page: Page, email: string) {
-  await page.goto(`${baseUrl()}/`);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Adgangskode", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Log ind" }).click();
-  await page.getByRole("navigation", { name: "Hovedmenu" }).waitFor();
-}
-
-async function settle(page: Page) {
-  await page.waitForLoadState("networkidle");
-  await page.waitForTimeout(300);
-}
 
 /** A calendar date as the app shows it (the browser's own Intl, as the app formats dates). */
 function shownDate(page: Page, date: CalendarDate): Promise<string> {
@@ -54,7 +36,7 @@ describe.skipIf(!hasChromium)("case work: my tasks and the review (Chromium + ax
   /** One signed-in page for the journey; each step below goes on from where the previous one ended. */
   let page: Page;
   beforeAll(async () => {
-    page = await newPage();
+    page = await newPage(browser);
     await login(page, "sagsbehandler@vejle.demo");
   });
   afterAll(async () => {

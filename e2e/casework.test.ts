@@ -1,8 +1,8 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, expectNoAxeViolations, hasChromium, launchBrowser, maybeScreenshot } from "./browser.js";
+import { expectNoAxeViolations, hasChromium, launchBrowser, maybeScreenshot } from "./browser.js";
+import { login, nav, newPage, settle } from "./session.js";
 
-const PASSWORD = "bundlinje-demo";
 /** A family name of its own per run, so the journey never meets an earlier run's family. */
 const SUFFIX = Date.now().toString(36).slice(-5);
 const SURNAME = `Testesen${SUFFIX}`;
@@ -18,28 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: "da-DK", viewport: { width: 1280, height: 900 } });
-  return context.newPage();
-}
-
-async function login(page: Page, email: string) {
-  await page.goto(`${baseUrl()}/`);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Adgangskode", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Log ind" }).click();
-  await page.getByRole("navigation", { name: "Hovedmenu" }).waitFor();
-}
-
-async function settle(page: Page) {
-  await page.waitForLoadState("networkidle");
-  await page.waitForTimeout(300);
-}
-
-function nav(page: Page, name: string) {
-  return page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name });
-}
 
 /** Picks languages in a Mantine multi-select: type a few letters, choose the option. */
 async function chooseLanguages(member: Locator, page: Page, names: string[]) {
@@ -94,7 +72,7 @@ describe.skipIf(!hasChromium)(
     it("a Vejle caseworker refers a new family, screens it, records consent, accepts it and starts the baseline", {
       timeout: 180_000,
     }, async () => {
-      const page = await newPage();
+      const page = await newPage(browser);
       await login(page, "sagsbehandler@vejle.demo");
 
       // The inbox.
@@ -255,7 +233,7 @@ describe.skipIf(!hasChromium)(
     it("an investor and a Rødovre caseworker see a not-found page at the family's address, not the family", async () => {
       expect(familyUrl).toMatch(/\/families\//);
       for (const email of ["investor@fond.demo", "sagsbehandler@rodovre.demo"]) {
-        const page = await newPage();
+        const page = await newPage(browser);
         await login(page, email);
         await page.goto(familyUrl);
         await page.getByRole("heading", { level: 1, name: "Siden findes ikke" }).waitFor();
