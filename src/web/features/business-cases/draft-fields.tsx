@@ -8,7 +8,7 @@ import {
 } from "@mantine/core";
 import { memo } from "react";
 import { useTranslation } from "react-i18next";
-import { kronerText, parseKronerText } from "./scenario-draft.js";
+import { kronerText, parseKronerText } from "../../lib/kroner-text.js";
 import { useDraftError, useDraftValue, useScenarioEditor } from "./scenario-editor-context.js";
 
 type NumberFieldProps = Omit<NumberInputProps, "value" | "onChange" | "error"> & { path: string };

@@ -12,10 +12,11 @@ import {
 import { memo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PAYERS } from "../../../domain/business-case/index.js";
+import { kronerText } from "../../lib/kroner-text.js";
 import { DraftKronerInput, DraftNumberInput, DraftTextInput } from "./draft-fields.js";
 import { fieldIdOf } from "./field-id.js";
 import { PayerSharesFields } from "./payer-shares-fields.js";
-import { type EffectDraft, kronerText } from "./scenario-draft.js";
+import type { EffectDraft } from "./scenario-draft.js";
 import { useDraft, useDraftError, useScenarioEditor } from "./scenario-editor-context.js";
 import { SurvivalSharesField } from "./survival-shares-field.js";
 import { type PickedUnitPrice, UnitPricePicker } from "./unit-price-picker.js";

@@ -5,7 +5,8 @@ import {
   validateScenario,
 } from "../../../domain/business-case/index.js";
 import { fromKroner } from "../../../domain/money.js";
-import { draftOf, editorPathOf, newEffect, parseKronerText, scenarioInputOf } from "./scenario-draft.js";
+import { parseKronerText } from "../../lib/kroner-text.js";
+import { draftOf, editorPathOf, newEffect, scenarioInputOf } from "./scenario-draft.js";
 
 const MESSAGE = "Skriv et beløb i kroner";
 

@@ -1,5 +1,6 @@
 import { PAYERS, type Payer, type Scenario } from "../../../domain/business-case/index.js";
-import { MoneyError, type Ore, parseKroner } from "../../../domain/money.js";
+import { MoneyError } from "../../../domain/money.js";
+import { kronerText, parseKronerText } from "../../lib/kroner-text.js";
 
 /**
  * The studio edits a *draft*: the scenario's own shape and field names (so that the engine's error
@@ -82,20 +83,6 @@ export function freshId(prefix: string, taken: readonly { id: string }[]): strin
     const id = `${prefix}-${n}`;
     if (!used.has(id)) return id;
   }
-}
-
-/** Kroner as typed in Danish ("1.234,56"); in English a comma is a thousands separator. */
-export function parseKronerText(text: string, language: string): Ore {
-  const normalised = language === "en" ? text.replace(/,/g, "") : text;
-  return parseKroner(normalised);
-}
-
-/** Øre as the text of a kroner input: "100.000" or "1.234,5" in Danish, "100,000" in English. */
-export function kronerText(amountOre: number, language: string): string {
-  if (!Number.isFinite(amountOre)) return "";
-  return new Intl.NumberFormat(language === "en" ? "en-GB" : "da-DK", {
-    maximumFractionDigits: 2,
-  }).format(amountOre / 100);
 }
 
 function asRecord(value: unknown): Record<string, unknown> {

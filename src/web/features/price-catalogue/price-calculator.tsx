@@ -3,8 +3,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { adjustPrice } from "../../../domain/business-case/price-adjustment.js";
 import { MoneyError, type Ore } from "../../../domain/money.js";
+import { kronerText, parseKronerText } from "../../lib/kroner-text.js";
 import { useFormatters } from "../../lib/use-formatters.js";
-import { kronerText, parseKronerText } from "../business-cases/scenario-draft.js";
 import { useBusinessCaseFormat } from "../business-cases/use-business-case-format.js";
 import type { PriceIndexRow, UnitPrice } from "./price-catalogue-types.js";
 

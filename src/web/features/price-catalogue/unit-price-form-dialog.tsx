@@ -19,9 +19,9 @@ import { MoneyError } from "../../../domain/money.js";
 import { ErrorAlert } from "../../components/error-alert.js";
 import { translateServerMessage } from "../../i18n/translate-server-message.js";
 import { isApiError } from "../../lib/api-error.js";
+import { kronerText, parseKronerText } from "../../lib/kroner-text.js";
 import { useFormSubmit } from "../../lib/use-form-submit.js";
 import { zodFormValidator } from "../../lib/zod-form-validator.js";
-import { kronerText, parseKronerText } from "../business-cases/scenario-draft.js";
 import type { UnitPrice, UnitPriceInput } from "./price-catalogue-types.js";
 
 interface UnitPriceFormValues {

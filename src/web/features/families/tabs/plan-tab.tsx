@@ -1,9 +1,8 @@
-import { useTranslation } from "react-i18next";
+import { PlanPanel } from "../../plan/plan-panel.js";
 import type { FamilyTabProps } from "../family-tab-types.js";
-import { TabPlaceholder } from "./tab-placeholder.js";
 
-/** The "plan" tab of the family page (being built). */
-export function FamilyPlanTab(_props: FamilyTabProps) {
-  const { t } = useTranslation();
-  return <TabPlaceholder what={t("casework.family.tabs.plan").toLowerCase()} />;
+/** "Plan": Familiens Plan of the course — goals, measures, cost per department, versions and compare. */
+export function FamilyPlanTab({ family, course }: FamilyTabProps) {
+  // The tab needs a course (FAMILY_TABS shows "no course yet" without one).
+  return course ? <PlanPanel family={family} course={course} /> : null;
 }
