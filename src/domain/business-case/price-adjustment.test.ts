@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fromKroner, type Ore, ore } from "../money";
+import { fromKroner, MoneyError, type Ore, ore } from "../money";
 import { adjustPrice, adjustPriceToYear, type PriceIndexPoint } from "./price-adjustment";
 
 const INDEX: PriceIndexPoint[] = [
@@ -69,6 +69,14 @@ describe("adjustPriceToYear", () => {
     if (result.ok) expect(result.factor).toBeCloseTo(1.127, 12);
   });
 
+  it("refuses a result beyond the safe integers instead of rounding it", () => {
+    const index: PriceIndexPoint[] = [
+      { year: 2000, indexValue: 0.001 },
+      { year: 2001, indexValue: 999.984 },
+    ];
+    expect(() => adjustPriceToYear(9_007_343_373 as Ore, 2000, 2001, index)).toThrow(MoneyError);
+  });
+
   it("is monotone in the index and round-trips within one øre", () => {
     fc.assert(
       fc.property(
@@ -80,8 +88,10 @@ describe("adjustPriceToYear", () => {
             { year: 2000, indexValue: a / 1000 },
             { year: 2001, indexValue: b / 1000 },
           ];
-          const there = adjustPriceToYear(amount as Ore, 2000, 2001, index);
           const exact = (amount * b) / a;
+          // A result beyond the safe integers is refused (MoneyError), never rounded: tested apart.
+          fc.pre(exact < Number.MAX_SAFE_INTEGER / 2);
+          const there = adjustPriceToYear(amount as Ore, 2000, 2001, index);
           expect(Math.abs(there - exact)).toBeLessThanOrEqual(0.5 + 1e-6 * Math.max(1, exact));
           if (b >= a) expect(there).toBeGreaterThanOrEqual(amount);
           else expect(there).toBeLessThanOrEqual(amount);
