@@ -423,6 +423,40 @@ describe("cross-tenant isolation: Rødovre cannot reach Vejle through any endpoi
     expect(await snapshotOfVejle()).toBe(before);
   });
 
+  it("the investor of Vejle's own project reaches no case work: every case-work operation answers 403 or 404", async () => {
+    const investor = await t.login("investor@fond.demo");
+    const doc = await (await t.request("GET", "/api/openapi.json")).json();
+    const casework = [
+      "/api/families",
+      "/api/persons",
+      "/api/referrals",
+      "/api/courses",
+      "/api/tasks",
+      "/api/caseloads",
+    ];
+    const before = await snapshotOfVejle();
+    let walked = 0;
+    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, unknown>>)) {
+      if (!casework.some((prefix) => path.startsWith(prefix))) continue;
+      const ids = path.includes("{") ? PATH_IDS[path]!() : {};
+      const url =
+        path.replace(/\{(\w+)\}/g, (_, k: string) => ids[k]!) +
+        (path.endsWith("/diff") ? "?from=1&to=1" : "");
+      for (const method of Object.keys(ops)) {
+        const op = { method: method.toUpperCase(), path, permission: "" };
+        const res = await investor.call(op.method, url, bodyFor(op));
+        const text = await res.text();
+        expect([403, 404], `investor: ${op.method} ${url} → ${res.status} ${text.slice(0, 200)}`).toContain(
+          res.status,
+        );
+        expect(text).not.toContain(vejle.familyId);
+        walked++;
+      }
+    }
+    expect(walked).toBeGreaterThan(30);
+    expect(await snapshotOfVejle()).toBe(before);
+  });
+
   it("still lets Vejle's own project manager read and change Vejle's project (the walk is not vacuous)", async () => {
     const pm = await t.login("projektleder@vejle.demo");
     const res = await pm.get(`/api/projects/${vejle.projectId}`);
