@@ -33,6 +33,7 @@ export const testConfig: AppConfig = {
   dataDir: "/nonexistent",
   appEncryptionKey: undefined,
   webDistDir: undefined,
+  loginAttemptsPer10Min: 30,
 };
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

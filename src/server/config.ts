@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   /** Base64 of 32 random bytes; when unset the key lives in DATA_DIR/app.key. */
   APP_ENCRYPTION_KEY: z.string().optional(),
+  /** Login attempts one client address may make in 10 minutes (the browser tests sign in far more often). */
+  LOGIN_ATTEMPTS_PER_10_MIN: z.coerce.number().int().min(1).default(30),
   /** The built web app to serve; default dist/web. The browser tests build into a folder of their own. */
   WEB_DIST_DIR: z.string().optional(),
 });
@@ -36,6 +38,8 @@ export interface AppConfig {
   appEncryptionKey: string | undefined;
   /** Absolute path of the built web app, when set (else the server serves ROOT/dist/web). */
   webDistDir: string | undefined;
+  /** Login attempts per client address per 10 minutes. */
+  loginAttemptsPer10Min: number;
 }
 
 /** Reads configuration from the environment; exits with a readable message on bad values. */
@@ -59,5 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: path.resolve(e.DATA_DIR),
     appEncryptionKey: e.APP_ENCRYPTION_KEY,
     webDistDir: e.WEB_DIST_DIR ? path.resolve(e.WEB_DIST_DIR) : undefined,
+    loginAttemptsPer10Min: e.LOGIN_ATTEMPTS_PER_10_MIN,
   };
 }

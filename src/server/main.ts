@@ -50,7 +50,7 @@ async function main() {
     clock: systemClock,
     version: VERSION,
     webDistDir: config.webDistDir ?? path.join(ROOT, "dist/web"),
-    loginLimiter: new LoginRateLimiter(),
+    loginLimiter: new LoginRateLimiter(config.loginAttemptsPer10Min),
     appKey,
     lifecycle,
   });
