@@ -147,8 +147,6 @@ export const daCasework = {
       contacts: "Kontakter",
       tasks: "Opgaver",
     },
-    placeholder: "Denne fane er endnu ikke klar.",
-    placeholderHint: "Her kommer {{what}} for familiens forløb.",
     noCourseTitle: "Familien har endnu intet forløb",
     noCourseText: "Forløbet oprettes, når henvisningen godkendes.",
     openReferral: "Gå til henvisningen",

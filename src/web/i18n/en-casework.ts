@@ -178,8 +178,6 @@ export const enCasework: Translation<typeof daCasework> = {
       contacts: "Contacts",
       tasks: "Tasks",
     },
-    placeholder: "This tab is not ready yet.",
-    placeholderHint: "The {{what}} of the family's course will be shown here.",
     noCourseTitle: "The family has no course yet",
     noCourseText: "The course is opened when the referral is accepted.",
     openReferral: "Go to the referral",
