@@ -1,5 +1,6 @@
 export type { Actor, ActorMembership, Resource, ResourceType } from "./actor.js";
 export { abilitiesOf, authorize, can, type Decision, READ_PERMISSION_OF } from "./authorize.js";
+export { CASE_TEAM_MEMBERSHIP_ROLES, caseTeamRoleOf } from "./case-team-roles.js";
 export {
   AUTHENTICATED,
   PERMISSIONS,

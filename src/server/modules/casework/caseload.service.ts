@@ -4,7 +4,7 @@ import type {
   CaseloadCheckResult,
   CaseloadReassignPlan,
 } from "../../../contracts/casework-tasks.js";
-import { authorize, can, type Resource, scope } from "../../../domain/access/index.js";
+import { authorize, can, caseTeamRoleOf, type Resource, scope } from "../../../domain/access/index.js";
 import { type CalendarDate, compareDates } from "../../../domain/calendar-date.js";
 import {
   type CaseAssignment,
@@ -361,7 +361,7 @@ export async function getCaseloadBoard(
           .map((r) => ({ r, n: roles.filter((x) => x === r).length }))
           .sort((a, b) => b.n - a.n)
           .find((x) => x.n > 0)?.r ??
-        (memberships.some((m) => m.role === "family_consultant") ? "consultant" : "caseworker");
+        (memberships.some((m) => caseTeamRoleOf(m.role) === "consultant") ? "consultant" : "caseworker");
       const workerOrgId =
         own[0]?.memberOrganisationId ??
         memberships.find((m) => m.organisationId === organisationId)?.organisationId ??

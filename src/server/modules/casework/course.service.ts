@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, or, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { CourseTransitionInputSchema, TeamMemberInputSchema } from "../../../contracts/casework.js";
-import { can } from "../../../domain/access/index.js";
+import { CASE_TEAM_MEMBERSHIP_ROLES, can, caseTeamRoleOf } from "../../../domain/access/index.js";
 import type { CalendarDate } from "../../../domain/calendar-date.js";
 import {
   transitionCourse as applyCourseEvent,
@@ -200,9 +200,9 @@ export async function listTeamCandidates(ctx: ActorContext, courseId: string) {
         or(
           and(
             eq(membership.organisationId, row.organisationId),
-            inArray(membership.role, ["caseworker", "team_leader"]),
+            inArray(membership.role, [...CASE_TEAM_MEMBERSHIP_ROLES.caseworker]),
           ),
-          eq(membership.role, "family_consultant"),
+          inArray(membership.role, [...CASE_TEAM_MEMBERSHIP_ROLES.consultant]),
         ),
       ),
     )
@@ -212,7 +212,7 @@ export async function listTeamCandidates(ctx: ActorContext, courseId: string) {
     name: r.name,
     organisationId: r.organisationId,
     organisationName: r.organisationName,
-    role: r.role === "family_consultant" ? ("consultant" as const) : ("caseworker" as const),
+    role: caseTeamRoleOf(r.role) ?? ("caseworker" as const),
   }));
 }
 
@@ -234,8 +234,8 @@ export async function addTeamMember(
     const fit =
       candidates.find((c) =>
         input.role === "consultant"
-          ? c.organisationId === row.providerOrganisationId && c.role === "family_consultant"
-          : c.organisationId === row.organisationId && ["caseworker", "team_leader"].includes(c.role),
+          ? c.organisationId === row.providerOrganisationId && caseTeamRoleOf(c.role) === "consultant"
+          : c.organisationId === row.organisationId && caseTeamRoleOf(c.role) === "caseworker",
       ) ??
       (input.role === "coordinator"
         ? candidates.find(

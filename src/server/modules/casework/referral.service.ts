@@ -6,7 +6,7 @@ import type {
   ReferralListQuerySchema,
   ReferralTransitionInputSchema,
 } from "../../../contracts/casework.js";
-import { authorize, can } from "../../../domain/access/index.js";
+import { authorize, CASE_TEAM_MEMBERSHIP_ROLES, can } from "../../../domain/access/index.js";
 import type { CalendarDate } from "../../../domain/calendar-date.js";
 import {
   transitionReferral as applyReferralEvent,
@@ -227,7 +227,7 @@ async function assertCaseworkerOf(db: DbOrTx, userId: string, organisationId: st
       and(
         eq(membership.userId, userId),
         eq(membership.organisationId, organisationId),
-        inArray(membership.role, ["caseworker", "team_leader"]),
+        inArray(membership.role, [...CASE_TEAM_MEMBERSHIP_ROLES.caseworker]),
         eq(appUser.isActive, true),
       ),
     );
@@ -482,7 +482,7 @@ async function openCourse(
             and(
               eq(membership.userId, input.consultantUserId),
               eq(membership.organisationId, providerId),
-              eq(membership.role, "family_consultant"),
+              inArray(membership.role, [...CASE_TEAM_MEMBERSHIP_ROLES.consultant]),
             ),
           )
       : [];

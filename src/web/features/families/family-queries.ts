@@ -6,6 +6,7 @@ import {
   useQueryClient,
 } from "@tanstack/react-query";
 import type { User } from "../../../contracts/admin.js";
+import { caseTeamRoleOf } from "../../../domain/access/index.js";
 import type { ConsentPurpose } from "../../../domain/casework/consent.js";
 import { api, type Page } from "../../lib/api-client.js";
 import { useCurrentMe } from "../../lib/use-me.js";
@@ -200,8 +201,6 @@ export function useMyMunicipality(): { id: string; name: string } | null {
   return m ? { id: m.organisationId, name: m.organisationName } : null;
 }
 
-const CASEWORKER_ROLES = new Set(["caseworker", "team_leader"]);
-
 /**
  * The active caseworkers and team leaders of an organisation (GET /api/users, which only answers
  * with the users the caller may see: an empty list for anyone outside the organisation).
@@ -218,7 +217,9 @@ export function useCaseworkers(organisationId: string | null) {
         .filter(
           (u) =>
             u.isActive &&
-            u.memberships.some((m) => m.organisationId === organisationId && CASEWORKER_ROLES.has(m.role)),
+            u.memberships.some(
+              (m) => m.organisationId === organisationId && caseTeamRoleOf(m.role) === "caseworker",
+            ),
         )
         .map((u) => ({ id: u.id, name: u.displayName }));
     },
@@ -240,7 +241,9 @@ export function useConsultants(providerId: string | null) {
         .filter(
           (u) =>
             u.isActive &&
-            u.memberships.some((m) => m.organisationId === providerId && m.role === "family_consultant"),
+            u.memberships.some(
+              (m) => m.organisationId === providerId && caseTeamRoleOf(m.role) === "consultant",
+            ),
         )
         .map((u) => ({ id: u.id, name: u.displayName }));
     },
