@@ -227,6 +227,16 @@ describe.skipIf(!hasChromium)(
       await row.waitFor();
       await page.getByRole("link", { name: FAMILY }).click();
       await page.getByRole("heading", { level: 1, name: FAMILY }).waitFor();
+
+      // A child moves out: the dialog asks for the last day; the person and the history stay.
+      await page.getByRole("tab", { name: "Overblik" }).click();
+      const yusuf = `Yusuf ${SURNAME}`;
+      await page.getByRole("button", { name: `Fraflyt ${yusuf}` }).click();
+      const moveOut = page.getByRole("dialog", { name: `${yusuf} flytter ud` });
+      await moveOut.waitFor();
+      await moveOut.getByRole("button", { name: "Fraflyt", exact: true }).click();
+      await page.getByText(`${yusuf} er flyttet ud.`).waitFor();
+      await moveOut.waitFor({ state: "detached" });
       await page.context().close();
     });
 

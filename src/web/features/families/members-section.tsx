@@ -1,17 +1,14 @@
-import { Badge, Button, Group, Modal, Stack, Table, Text, TextInput, VisuallyHidden } from "@mantine/core";
-import { useForm } from "@mantine/form";
-import { useRef, useState } from "react";
+import { Badge, Button, Group, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorAlert } from "../../components/error-alert.js";
 import { SectionCard } from "../../components/section-card.js";
 import { TableScroll } from "../../components/table-scroll.js";
-import { notifySuccess } from "../../lib/notify.js";
-import { useFormSubmit } from "../../lib/use-form-submit.js";
 import { useFormatters } from "../../lib/use-formatters.js";
 import { AddMemberDialog } from "./add-member-dialog.js";
 import { ageOn, todayInDenmark } from "./case-dates.js";
 import type { FamilyDetail, FamilyMember } from "./casework-types.js";
 import { CprRevealButton } from "./cpr-reveal-button.js";
+import { EndDateDialog } from "./end-date-dialog.js";
 import { useEndMembership } from "./family-queries.js";
 import { useLanguageList } from "./language-names.js";
 
@@ -183,55 +180,18 @@ function EndMembershipDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const formRef = useRef<HTMLFormElement>(null);
   const endMembership = useEndMembership(familyId);
-  const form = useForm({
-    initialValues: { toOn: todayInDenmark() },
-    validate: { toOn: (value) => (value ? null : t("validation.required")) },
-  });
-  const submit = useFormSubmit(form, formRef);
   const name = fullName(member);
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <EndDateDialog
       title={t("casework.members.moveOutTitle", { name })}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
-      <form
-        ref={formRef}
-        noValidate
-        onSubmit={form.onSubmit(
-          (values) =>
-            submit.run(async () => {
-              await endMembership.mutateAsync({ membershipId: member.membershipId, toOn: values.toOn });
-              notifySuccess(t("casework.members.movedOut", { name }));
-              onClose();
-            }),
-          submit.onInvalid,
-        )}
-      >
-        <Stack gap="md">
-          <Text size="sm">{t("casework.members.moveOutText")}</Text>
-          {submit.error ? <ErrorAlert error={submit.error} title={t("errors.notSaved")} /> : null}
-          <TextInput
-            type="date"
-            label={t("casework.members.moveOutDate")}
-            required
-            min={member.fromOn}
-            style={{ maxWidth: 240 }}
-            {...form.getInputProps("toOn")}
-          />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose} data-autofocus>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" color="red" loading={form.submitting}>
-              {t("casework.members.moveOut")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      intro={t("casework.members.moveOutText")}
+      dateLabel={t("casework.members.moveOutDate")}
+      submitLabel={t("casework.members.moveOut")}
+      successMessage={t("casework.members.movedOut", { name })}
+      minDate={member.fromOn}
+      onEnd={(toOn) => endMembership.mutateAsync({ membershipId: member.membershipId, toOn })}
+      onClose={onClose}
+    />
   );
 }

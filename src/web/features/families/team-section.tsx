@@ -28,6 +28,7 @@ import { useFormSubmit } from "../../lib/use-form-submit.js";
 import { useFormatters } from "../../lib/use-formatters.js";
 import { todayInDenmark } from "./case-dates.js";
 import type { CourseDetail, TeamMember } from "./casework-types.js";
+import { EndDateDialog } from "./end-date-dialog.js";
 import { useAddTeamMember, useEndTeamMember, useTeamCandidates } from "./family-queries.js";
 
 /** "Sagsteamet": who works on the course, from when to when, in which role. */
@@ -297,53 +298,16 @@ function EndTeamMemberDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const formRef = useRef<HTMLFormElement>(null);
   const endMember = useEndTeamMember(courseId);
-  const form = useForm({
-    initialValues: { toOn: todayInDenmark() },
-    validate: { toOn: (value) => (value ? null : t("validation.required")) },
-  });
-  const submit = useFormSubmit(form, formRef);
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <EndDateDialog
       title={t("casework.team.endTitle", { name: member.name })}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
-      <form
-        ref={formRef}
-        noValidate
-        onSubmit={form.onSubmit(
-          (values) =>
-            submit.run(async () => {
-              await endMember.mutateAsync({ memberId: member.id, toOn: values.toOn });
-              notifySuccess(t("casework.team.endedNotice", { name: member.name }));
-              onClose();
-            }),
-          submit.onInvalid,
-        )}
-      >
-        <Stack gap="md">
-          {submit.error ? <ErrorAlert error={submit.error} title={t("errors.notSaved")} /> : null}
-          <TextInput
-            type="date"
-            label={t("casework.team.endDate")}
-            required
-            min={member.fromOn}
-            style={{ maxWidth: 240 }}
-            {...form.getInputProps("toOn")}
-          />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose} data-autofocus>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" color="red" loading={form.submitting}>
-              {t("casework.team.end")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      dateLabel={t("casework.team.endDate")}
+      submitLabel={t("casework.team.end")}
+      successMessage={t("casework.team.endedNotice", { name: member.name })}
+      minDate={member.fromOn}
+      onEnd={(toOn) => endMember.mutateAsync({ memberId: member.id, toOn })}
+      onClose={onClose}
+    />
   );
 }
