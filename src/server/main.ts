@@ -9,6 +9,7 @@ import { DataDirLockedError } from "./db/data-dir-lock.js";
 import { createApp } from "./http/app.js";
 import { setLogLevel } from "./http/logger.js";
 import { LoginRateLimiter } from "./modules/auth/login-rate-limiter.js";
+import { startMeasurementTaskSync } from "./modules/progression/daily-task-sync.js";
 import { DEMO_PASSWORD, DEMO_USERS } from "./seed/demo-data.js";
 import { isDatabaseEmpty, seedDemoData } from "./seed/seed.js";
 
@@ -54,6 +55,7 @@ async function main() {
     appKey,
     lifecycle,
   });
+  const stopTaskSync = startMeasurementTaskSync(database.db, systemClock);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host === "127.0.0.1" ? "localhost" : config.host}:${info.port}`;
     const where =
@@ -85,6 +87,7 @@ async function main() {
     // close() would drop them as idle. Keep serving (with Connection: close) for a short drain
     // window, then stop accepting and wait for the requests in flight.
     setTimeout(() => {
+      stopTaskSync();
       server.close(async () => {
         await database.close();
         console.log("Stoppet.");

@@ -88,6 +88,26 @@ export interface AuditEventCatalogue {
     payload: { fromUserId: string; moves: number; targets: string[]; overrideUsed: boolean };
   };
   "caseload.limits_updated": { subject: null; payload: { userId: string | null } };
+  // Progression measurement (issue 5). Cohort figures are aggregates; the courses behind them are personal.
+  "measurement.viewed": { subject: "course"; payload: { section: string } };
+  "measurement.recorded": {
+    subject: "course";
+    payload: { measurementId: string; instrumentCode: string; supersedes: string | null };
+  };
+  "measurement.import_checked": {
+    subject: null;
+    payload: { instrumentCode: string; rows: number; badRows: number; fileSha256: string };
+  };
+  "measurement.imported": {
+    subject: null;
+    payload: { importId: string; instrumentCode: string; rows: number; fileSha256: string };
+  };
+  "cohort.viewed": { subject: null; payload: { instrumentCode: string; filters: string[] } };
+  "cohort.courses_listed": { subject: null; payload: { instrumentCode: string; rows: number } };
+  "dataQuality.viewed": { subject: null; payload: { rows: number; filters: string[] } };
+  "instrument.created": { subject: "instrument"; payload: { code: string } };
+  "instrument.version_saved": { subject: "instrument"; payload: { version: number; isNew: boolean } };
+  "schedule.updated": { subject: "track"; payload: { entries: number } };
   "audit.viewed": { subject: null; payload: { filters: string[] } };
   "audit.exported": { subject: null; payload: { filters: string[]; rows: number } };
 }
@@ -152,6 +172,16 @@ export const AUDIT_EVENT_TYPES = [
   "caseload.viewed",
   "caseload.reassigned",
   "caseload.limits_updated",
+  "measurement.viewed",
+  "measurement.recorded",
+  "measurement.import_checked",
+  "measurement.imported",
+  "cohort.viewed",
+  "cohort.courses_listed",
+  "dataQuality.viewed",
+  "instrument.created",
+  "instrument.version_saved",
+  "schedule.updated",
   "audit.viewed",
   "audit.exported",
 ] as const satisfies readonly AuditEventType[];

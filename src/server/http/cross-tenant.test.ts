@@ -13,6 +13,7 @@ import {
   course,
   family,
   familyMembership,
+  measurement,
   membership,
   organisation,
   person,
@@ -46,6 +47,7 @@ let vejle: {
   familyMembershipId: string;
   teamMemberId: string;
   taskId: string;
+  measurementId: string;
   trackId: string;
   personName: { firstName: string; lastName: string; birthDate: string };
 };
@@ -90,6 +92,7 @@ async function snapshotOfVejle() {
     contacts: await t.db.select().from(contact).where(eq(contact.organisationId, vejle.orgId)),
     notes: await t.db.select().from(caseNote).where(eq(caseNote.organisationId, vejle.orgId)),
     tasks: await t.db.select().from(caseTask).where(eq(caseTask.organisationId, vejle.orgId)),
+    measurements: await t.db.select().from(measurement).where(eq(measurement.organisationId, vejle.orgId)),
   };
   return JSON.stringify({
     org,
@@ -120,6 +123,18 @@ async function vejleCaseworkIds() {
   await sara.get("/api/tasks/mine");
   const [task] = await t.db.select().from(caseTask).where(eq(caseTask.organisationId, t.seed.orgIds.vejle));
   expect(task, "Vejle has at least one case task").toBeDefined();
+  let [m] = await t.db.select().from(measurement).where(eq(measurement.courseId, courseId)).limit(1);
+  if (!m) {
+    const recorded = await sara.post(`/api/courses/${courseId}/measurements`, {
+      instrumentCode: "support-hours",
+      subject: { kind: "family" },
+      measuredOn: "2026-03-01",
+      respondent: "caseworker",
+      values: { "hours-per-week": 20 },
+    });
+    expect(recorded.status, await recorded.clone().text()).toBe(201);
+    [m] = await t.db.select().from(measurement).where(eq(measurement.courseId, courseId)).limit(1);
+  }
   return {
     familyId: c!.familyId,
     courseId,
@@ -128,6 +143,7 @@ async function vejleCaseworkIds() {
     familyMembershipId: fm!.id,
     teamMemberId: tm!.id,
     taskId: task!.id,
+    measurementId: m!.id,
     trackId: c!.trackId,
     personName: { firstName: p!.firstName, lastName: p!.lastName, birthDate: p!.birthDate },
   };
@@ -222,6 +238,11 @@ const PATH_IDS: Record<string, () => Record<string, string>> = {
   "/api/courses/{id}/team/{memberId}/end": () => ({ id: vejle.courseId, memberId: vejle.teamMemberId }),
   "/api/courses/{id}/transitions": () => ({ id: vejle.courseId }),
   "/api/tasks/{id}/complete": () => ({ id: vejle.taskId }),
+  "/api/courses/{id}/measurements": () => ({ id: vejle.courseId }),
+  "/api/courses/{id}/measurements/{measurementId}/corrections": () => ({
+    id: vejle.courseId,
+    measurementId: vejle.measurementId,
+  }),
 };
 
 /** Bodies that would succeed if the caller were allowed, aimed at Vejle. */
@@ -284,6 +305,23 @@ function bodyFor(op: Operation): unknown {
         reason: "Overtaget",
         legalBasis: "Barnets lov § 32",
         referredOn: today,
+      };
+    case "POST /api/courses/{id}/measurements":
+      return {
+        instrumentCode: "well-being",
+        subject: { kind: "family" },
+        measuredOn: today,
+        respondent: "parent",
+        values: { "well-being": 1 },
+      };
+    case "POST /api/courses/{id}/measurements/{measurementId}/corrections":
+      return {
+        instrumentCode: "support-hours",
+        subject: { kind: "family" },
+        measuredOn: today,
+        respondent: "caseworker",
+        values: { "hours-per-week": 99 },
+        correctionReason: "Rettet af Rødovre",
       };
     case "POST /api/referrals/{id}/transitions":
       return { event: "reject", on: today, reason: "Afvist af Rødovre", version: 1 };
@@ -388,6 +426,7 @@ describe("cross-tenant isolation: Rødovre cannot reach Vejle through any endpoi
       vejle.personId,
       vejle.referralId,
       vejle.taskId,
+      vejle.measurementId,
     ];
     let walked = 0;
     for (const op of operations) {

@@ -12,6 +12,7 @@ import { registerReferralRoutes } from "./casework/referral.routes.js";
 import { registerReviewRoutes } from "./casework/review.routes.js";
 import { registerTaskRoutes } from "./casework/task.routes.js";
 import { registerOrganisationRoutes } from "./organisations/organisation.routes.js";
+import { registerMeasurementRoutes } from "./progression/measurement.routes.js";
 import { registerProjectRoutes } from "./projects/project.routes.js";
 import { registerUserRoutes } from "./users/user.routes.js";
 
@@ -30,5 +31,6 @@ export function registerModules(app: OpenAPIHono<AppEnv>) {
   registerTaskRoutes(app);
   registerReviewRoutes(app);
   registerCaseloadRoutes(app);
+  registerMeasurementRoutes(app);
   registerAuditRoutes(app);
 }

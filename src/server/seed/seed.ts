@@ -2,12 +2,17 @@ import { count, sql } from "drizzle-orm";
 import { calculateBusinessCase } from "../../domain/business-case/index.js";
 import type { CalendarDate } from "../../domain/calendar-date.js";
 import { danishDateOf } from "../../domain/casework/index.js";
+import {
+  INTENSIVE_FAMILY_TREATMENT_SCHEDULE,
+  ORDINARY_FAMILY_TREATMENT_SCHEDULE,
+} from "../../domain/progression/index.js";
 import { recordAudit } from "../audit/record.js";
 import type { Db, Tx } from "../db/client.js";
 import {
   appUser,
   businessCase,
   businessCaseVersion,
+  course,
   membership,
   organisation,
   priceIndex,
@@ -19,6 +24,8 @@ import {
 import { hashPassword } from "../modules/auth/password-hash.js";
 import { ENGINE_VERSION } from "../modules/business-cases/scenario-calculation.js";
 import { syncAllOpenCourseTasks } from "../modules/casework/task-sync.js";
+import { ensureProjectInstruments } from "../modules/progression/instrument-catalogue.js";
+import { syncMeasurementTasks } from "../modules/progression/measurement-task-sync.js";
 import { rodovreDemoScenario, vejleDemoScenario } from "./business-case-demo.js";
 import { seedCaseworkDemo } from "./casework-seed.js";
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PROJECTS, DEMO_USERS } from "./demo-data.js";
@@ -85,7 +92,15 @@ export async function seedDemoData(db: Db, now: Date, appKey: Buffer) {
         .returning({ id: project.id });
       const id = row!.id;
       projectIds[p.key] = id;
-      await tx.insert(track).values(p.tracks.map((t) => ({ ...t, projectId: id })));
+      await tx.insert(track).values(
+        p.tracks.map((t) => ({
+          ...t,
+          projectId: id,
+          measurementSchedule:
+            t.code === "intensive" ? INTENSIVE_FAMILY_TREATMENT_SCHEDULE : ORDINARY_FAMILY_TREATMENT_SCHEDULE,
+        })),
+      );
+      await ensureProjectInstruments(tx, id);
       await tx
         .insert(projectParty)
         .values([
@@ -182,6 +197,8 @@ export async function seedDemoData(db: Db, now: Date, appKey: Buffer) {
     // The seed writes courses directly; their derived deadlines (reviews, follow-ups) are made here.
     const today = danishDateOf(now);
     await syncAllOpenCourseTasks(tx, undefined, today);
+    for (const c of await tx.select({ id: course.id }).from(course))
+      await syncMeasurementTasks(tx, c.id, today);
     await markOldFollowUpsDone(tx, today);
     return { orgIds, projectIds, userIds, casework };
   });

@@ -3,6 +3,7 @@ import {
   boolean,
   date,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -10,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { MeasurementSchedule } from "../../../domain/progression/index.js";
 
 /** A municipality, provider, investor, evaluator or the platform itself: the unit of tenancy. */
 export const organisation = pgTable("organisation", {
@@ -57,6 +59,10 @@ export const track = pgTable(
     /** Caseload weight in per cent (100 = one family; an intensive family may weigh 150). */
     caseloadWeightPct: integer("caseload_weight_pct").notNull().default(100),
     reviewIntervalMonths: integer("review_interval_months").notNull().default(12),
+    /** How long a course is planned to last; the measurement schedule's end slot falls here while it runs. */
+    plannedDurationMonths: integer("planned_duration_months").notNull().default(10),
+    /** Which instruments are measured when (the domain's `MeasurementSchedule`); null: none. */
+    measurementSchedule: jsonb("measurement_schedule").$type<MeasurementSchedule>(),
   },
   (t) => [uniqueIndex("track_project_code_uq").on(t.projectId, t.code)],
 );

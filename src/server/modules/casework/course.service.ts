@@ -21,6 +21,7 @@ import {
   track,
 } from "../../db/schema/index.js";
 import { AppError, forbidden, staleVersion } from "../../errors.js";
+import { syncMeasurementTasks } from "../progression/measurement-task-sync.js";
 import { loadCourseFor, readPurpose } from "./case-access.js";
 import { checkAssignment } from "./caseload.service.js";
 import { syncCourseTasks } from "./task-sync.js";
@@ -174,6 +175,8 @@ export async function transitionCourse(
       payload: { event: input.event, from: row.state, to: result.status.state },
     });
     await syncCourseTasks(tx, id, today);
+    // A transition or review moves the course's end, and with it the measurement schedule's slots.
+    await syncMeasurementTasks(tx, id, today);
     return getCourse(ctx, id, tx);
   });
 }

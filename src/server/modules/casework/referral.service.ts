@@ -35,6 +35,7 @@ import {
   track,
 } from "../../db/schema/index.js";
 import { AppError, enforce, notFound, staleVersion } from "../../errors.js";
+import { syncMeasurementTasks } from "../progression/measurement-task-sync.js";
 import { courseResource, readPurpose, referralResource, referralScopeSql, todayOf } from "./case-access.js";
 import { addMemberInTx, currentParentIds } from "./family.service.js";
 import { syncCourseTasks } from "./task-sync.js";
@@ -540,5 +541,6 @@ async function openCourse(
     );
   }
   await syncCourseTasks(tx, c!.id, todayOf(ctx));
+  await syncMeasurementTasks(tx, c!.id, todayOf(ctx));
   return c!.id;
 }

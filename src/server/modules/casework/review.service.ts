@@ -11,6 +11,7 @@ import type { ActorContext } from "../../context.js";
 import type { DbOrTx } from "../../db/client.js";
 import { appUser, caseTask, contact, type course, courseReview, planVersion } from "../../db/schema/index.js";
 import { AppError } from "../../errors.js";
+import { syncMeasurementTasks } from "../progression/measurement-task-sync.js";
 import { loadCourseFor, readPurpose } from "./case-access.js";
 import { deriveCourseTaskKeys, syncCourseTasks } from "./task-sync.js";
 
@@ -173,6 +174,7 @@ export async function recordReview(
         .where(and(inArray(caseTask.id, completed), isNull(caseTask.doneAt)));
     }
     await syncCourseTasks(tx, courseId, today);
+    await syncMeasurementTasks(tx, courseId, today);
     await ctx.audit(tx, {
       type: "review.recorded",
       subjectId: courseId,

@@ -6,6 +6,7 @@ import type { DbOrTx } from "../../db/client.js";
 import { organisation, project, projectParty, track } from "../../db/schema/index.js";
 import { scopeFilter } from "../../db/scope-filter.js";
 import { AppError, enforce, forbidden, notFound, staleVersion } from "../../errors.js";
+import { ensureProjectInstruments } from "../progression/instrument-catalogue.js";
 
 type ProjectRow = typeof project.$inferSelect;
 
@@ -173,6 +174,8 @@ export async function createProject(ctx: ActorContext, input: ProjectCreateInput
       .returning();
     const p = row!;
     await tx.insert(track).values(input.tracks.map((t) => ({ ...t, projectId: p.id })));
+    // The shipped instruments, so the project can set up measurement schedules straight away.
+    await ensureProjectInstruments(tx, p.id);
     await tx
       .insert(projectParty)
       .values([
