@@ -30,6 +30,7 @@ import { rodovreDemoScenario, vejleDemoScenario } from "./business-case-demo.js"
 import { seedCaseworkDemo } from "./casework-seed.js";
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PROJECTS, DEMO_USERS } from "./demo-data.js";
 import { NATIONAL_PRICE_INDEX, NATIONAL_UNIT_PRICES } from "./price-catalogue-data.js";
+import { seedProgressionDemo } from "./progression-seed.js";
 
 /** True when the database holds no organisation yet (a fresh install). */
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
@@ -196,10 +197,11 @@ export async function seedDemoData(db: Db, now: Date, appKey: Buffer) {
     const casework = await seedCaseworkDemo(tx, { orgIds, projectIds, userIds, now, appKey });
     // The seed writes courses directly; their derived deadlines (reviews, follow-ups) are made here.
     const today = danishDateOf(now);
+    const progression = await seedProgressionDemo(tx, today);
     await syncAllOpenCourseTasks(tx, undefined, today);
     for (const c of await tx.select({ id: course.id }).from(course))
       await syncMeasurementTasks(tx, c.id, today);
     await markOldFollowUpsDone(tx, today);
-    return { orgIds, projectIds, userIds, casework };
+    return { orgIds, projectIds, userIds, casework, progression };
   });
 }

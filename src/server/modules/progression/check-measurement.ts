@@ -1,5 +1,6 @@
 import type { CalendarDate } from "../../../domain/calendar-date.js";
 import {
+  assessDueMeasurements,
   checkMeasuredOn,
   computeDueMeasurements,
   createMeasurement,
@@ -175,25 +176,19 @@ function findDuplicate(
     return `Der er allerede registreret ${instrumentName} for den ${danishDate(m.measuredOn)}. ${fix}`;
   const { progress } = context;
   if (!progress.schedule) return undefined;
-  const slots = computeDueMeasurements(progress.schedule, progress.dates, progress.members, {
+  // The same matching as the due list: the new measurement is a duplicate when it would only be an
+  // extra in a slot another measurement already fills (two slots with overlapping windows — an
+  // interval just before the end — each take their own measurement).
+  const due = computeDueMeasurements(progress.schedule, progress.dates, progress.members, {
     goals: progress.goals,
     until: context.today,
-  }).filter(
-    (s) =>
-      s.instrumentCode === m.instrumentCode &&
-      m.measuredOn >= s.windowFrom &&
-      m.measuredOn <= s.windowTo &&
-      (s.subject.kind === "family"
-        ? m.subject.kind === "family"
-        : s.subject.kind === "person"
-          ? m.subject.kind === "person" && m.subject.personId === s.subject.personId
-          : m.goalId === s.subject.goalId),
-  );
-  for (const slot of slots) {
-    const taken = same.find((o) => o.measuredOn >= slot.windowFrom && o.measuredOn <= slot.windowTo);
-    if (taken) {
-      return `${SLOT_NAMES[slot.kind][0]!.toUpperCase()}${SLOT_NAMES[slot.kind].slice(1)} af ${instrumentName} (${danishDate(slot.windowFrom)}–${danishDate(slot.windowTo)}) er allerede registreret den ${danishDate(taken.measuredOn)}. ${fix}`;
-    }
+  }).filter((s) => s.instrumentCode === m.instrumentCode);
+  const { items } = assessDueMeasurements(due, [...same, m], context.today);
+  const slot = items.find((a) => a.duplicateMeasurementIds.includes(m.id));
+  const taken = slot && same.find((o) => o.id === slot.measurementId);
+  if (slot && taken) {
+    const name = SLOT_NAMES[slot.due.kind];
+    return `${name[0]!.toUpperCase()}${name.slice(1)} af ${instrumentName} (${danishDate(slot.due.windowFrom)}–${danishDate(slot.due.windowTo)}) er allerede registreret den ${danishDate(taken.measuredOn)}. ${fix}`;
   }
   return undefined;
 }

@@ -13,23 +13,27 @@ import { loadProjectInstruments } from "./instrument-catalogue.js";
 import { measurementsOfCourse, toDomainMeasurement } from "./measurement-rows.js";
 
 /*
- * Measurements due, as tasks (issue 5 §2; kind "measurement-due" in `case_task`). One task per slot
- * group — an instrument at one point of the schedule (e.g. "Trivsel, 3-måneders måling nr. 2"), for
- * all the members it covers — so a family of five gives one task, not five. Per instrument a course
- * has at most two open tasks:
- * - the next slot group whose window opens within LOOKAHEAD_DAYS (or is open now), and
- * - the most recent group whose window closed with something missing (older misses are listed in the
- *   project's data-quality view, not as a pile of tasks nobody can do anything about any more).
- * A group is done when every slot in it is filled; its task is then marked done (kept as the record).
- * The due date is the last day a measurement counts as on time (the window's end).
+ * Measurements due, as tasks (issue 5 §2; kind "measurement-due" in `case_task`). One task per point
+ * of the schedule — the baseline, the k-th interval, the end, a follow-up — for every instrument and
+ * member it covers ("Måling: løbende måling nr. 2 – mangler Trivsel, Skolefravær (3 af 9)"), because
+ * the caseworker or consultant takes them at the same visit: a family of five measured with six
+ * instruments gives one task, not thirty. A course has at most two open measurement tasks:
+ * - the next point whose first window opens within LOOKAHEAD_DAYS (or is open now), and
+ * - the most recent point with something missing whose windows closed within MISSED_TASK_DAYS (a
+ *   measurement a month late is still worth taking; older misses are listed in the project's
+ *   data-quality view, not kept as a pile of tasks nobody can act on any more).
+ * A point is done when every slot in it is filled; its task is then marked done (kept as the record).
+ * The due date is the first window's end among the slots still missing: from then on something is late.
  *
- * Courses are synced when a measurement is recorded, when the course changes (through
- * `syncCourseTasks`), and for every course once a day (`syncAllMeasurementTasks`, started by the server),
- * because a window opens by the passing of time alone.
+ * Courses are synced when a measurement is recorded, when the course changes (transitions, reviews,
+ * acceptance), and for every course every six hours (`startMeasurementTaskSync`), because a window
+ * opens by the passing of time alone.
  */
 
 /** How far ahead an upcoming measurement becomes a task. */
 export const LOOKAHEAD_DAYS = 14;
+/** How long after its windows closed a missing measurement stays a task. */
+export const MISSED_TASK_DAYS = 60;
 
 const KIND_TITLES = {
   baseline: "nulpunktsmåling",
@@ -38,25 +42,31 @@ const KIND_TITLES = {
   "follow-up": "opfølgning",
 } as const;
 
-interface Group {
+/** The slots of one point of the schedule. */
+interface Point {
   key: string;
-  instrumentCode: string;
-  title: string;
-  dueOn: CalendarDate;
-  windowFrom: CalendarDate;
-  windowTo: CalendarDate;
   items: DueAssessment[];
 }
 
-function groupTitle(name: string, first: DueAssessment["due"], missing: number, total: number): string {
-  const base =
+const isFilled = (a: DueAssessment) => a.status === "done" || a.status === "late";
+const earliest = (dates: CalendarDate[]) => dates.reduce((x, y) => (y < x ? y : x));
+const latest = (dates: CalendarDate[]) => dates.reduce((x, y) => (y > x ? y : x));
+
+/** The title, naming the instruments still missing in the schedule's order. */
+function pointTitle(point: Point, names: Map<string, string>, order: readonly string[]): string {
+  const first = point.items[0]!.due;
+  const what =
     first.kind === "interval"
       ? `${KIND_TITLES.interval} nr. ${first.sequence}`
       : first.kind === "follow-up"
         ? `${KIND_TITLES["follow-up"]} ${first.sequence} mdr. efter`
         : KIND_TITLES[first.kind];
-  const count = total > 1 ? ` (${missing} af ${total} mangler)` : "";
-  return `Måling: ${name} – ${base}${count}`;
+  const missing = point.items.filter((a) => !isFilled(a));
+  const codes = [...new Set(missing.map((a) => a.due.instrumentCode))].sort(
+    (x, y) => order.indexOf(x) - order.indexOf(y),
+  );
+  const instruments = codes.map((code) => names.get(code) ?? code);
+  return `Måling: ${what} – mangler ${instruments.join(", ")} (${missing.length} af ${point.items.length})`;
 }
 
 /** Brings one course's measurement tasks in line with its schedule and measurements as of `today`. */
@@ -73,7 +83,7 @@ export async function syncMeasurementTasks(
     .from(caseTask)
     .where(and(eq(caseTask.courseId, courseId), eq(caseTask.kind, "measurement-due")));
   const byKey = new Map(existing.map((t) => [t.key, t]));
-  const wanted = new Map<string, Group>();
+  const wanted = new Map<string, { key: string; title: string; dueOn: CalendarDate }>();
   const filled = new Set<string>();
 
   const progress = await loadCourseProgress(tx, row, today);
@@ -88,46 +98,33 @@ export async function syncMeasurementTasks(
       until: addDays(today, LOOKAHEAD_DAYS),
     });
     const { items } = assessDueMeasurements(due, measurements, today);
-    const groups = new Map<string, Group>();
+    const order = progress.schedule.entries.map((e) => e.instrumentCode);
+    const points = new Map<string, Point>();
     for (const a of items) {
-      const key = `measurement|${a.due.instrumentCode}|${a.due.kind}|${a.due.sequence}`;
-      const g = groups.get(key);
-      if (g) g.items.push(a);
-      else
-        groups.set(key, {
-          key,
-          instrumentCode: a.due.instrumentCode,
-          title: "",
-          dueOn: a.due.dueOn,
-          windowFrom: a.due.windowFrom,
-          windowTo: a.due.windowTo,
-          items: [a],
-        });
+      const key = `measurement|${a.due.kind}|${a.due.sequence}`;
+      const point = points.get(key) ?? { key, items: [] };
+      point.items.push(a);
+      points.set(key, point);
     }
-    const perInstrument = new Map<string, Group[]>();
-    for (const g of groups.values()) {
-      const missing = g.items.filter((a) => a.status !== "done" && a.status !== "late").length;
-      g.title = groupTitle(
-        names.get(g.instrumentCode) ?? g.instrumentCode,
-        g.items[0]!.due,
-        missing,
-        g.items.length,
-      );
-      if (missing === 0) {
-        filled.add(g.key);
-        continue;
-      }
-      const list = perInstrument.get(g.instrumentCode) ?? [];
-      list.push(g);
-      perInstrument.set(g.instrumentCode, list);
+    const open: Point[] = [];
+    for (const point of points.values()) {
+      if (point.items.every(isFilled)) filled.add(point.key);
+      else open.push(point);
     }
-    for (const list of perInstrument.values()) {
-      list.sort((a, b) => (a.windowTo < b.windowTo ? -1 : a.windowTo > b.windowTo ? 1 : 0));
-      const closed = list.filter((g) => g.windowTo < today);
-      const lastMissed = closed[closed.length - 1];
-      if (lastMissed) wanted.set(lastMissed.key, lastMissed);
-      const next = list.find((g) => g.windowTo >= today && g.windowFrom <= addDays(today, LOOKAHEAD_DAYS));
-      if (next) wanted.set(next.key, next);
+    const missingWindowEnd = (p: Point) =>
+      earliest(p.items.filter((a) => !isFilled(a)).map((a) => a.due.windowTo));
+    const lastWindowEnd = (p: Point) => latest(p.items.map((a) => a.due.windowTo));
+    const firstWindowStart = (p: Point) => earliest(p.items.map((a) => a.due.windowFrom));
+    const missed = open
+      .filter((p) => lastWindowEnd(p) < today && lastWindowEnd(p) >= addDays(today, -MISSED_TASK_DAYS))
+      .sort((x, y) => (lastWindowEnd(x) < lastWindowEnd(y) ? -1 : 1))
+      .at(-1);
+    const next = open
+      .filter((p) => lastWindowEnd(p) >= today && firstWindowStart(p) <= addDays(today, LOOKAHEAD_DAYS))
+      .sort((x, y) => (firstWindowStart(x) < firstWindowStart(y) ? -1 : 1))[0];
+    for (const p of [missed, next]) {
+      if (p)
+        wanted.set(p.key, { key: p.key, title: pointTitle(p, names, order), dueOn: missingWindowEnd(p) });
     }
   }
 
@@ -141,10 +138,10 @@ export async function syncMeasurementTasks(
         kind: "measurement-due",
         key: g.key,
         title: g.title,
-        dueOn: g.windowTo,
+        dueOn: g.dueOn,
       });
-    } else if (found.doneAt === null && (found.dueOn !== g.windowTo || found.title !== g.title)) {
-      await tx.update(caseTask).set({ dueOn: g.windowTo, title: g.title }).where(eq(caseTask.id, found.id));
+    } else if (found.doneAt === null && (found.dueOn !== g.dueOn || found.title !== g.title)) {
+      await tx.update(caseTask).set({ dueOn: g.dueOn, title: g.title }).where(eq(caseTask.id, found.id));
       result.updated++;
     }
   }

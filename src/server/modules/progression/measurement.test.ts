@@ -172,31 +172,68 @@ describe("recording measurements", () => {
     await t.db.execute(sql`update instrument_version set definition = definition where id = ${unused!.id}`);
   });
 
-  it("turns the schedule into measurement-due tasks and marks them done when every member is measured", async () => {
+  it("turns the schedule into one measurement task per point, done when every slot of it is filled", async () => {
     const fx = await newCourse();
-    const tasksOf = () =>
-      t.db
-        .select({ key: caseTask.key, title: caseTask.title, dueOn: caseTask.dueOn, doneAt: caseTask.doneAt })
-        .from(caseTask)
-        .where(and(eq(caseTask.courseId, fx.courseId), eq(caseTask.kind, "measurement-due")));
-    // Recording anything syncs the course's measurement tasks.
-    await sara.post(`/api/courses/${fx.courseId}/measurements`, wellBeing());
-    const tasks = await tasksOf();
-    const family = tasks.find((x) => x.key === "measurement|well-being|baseline|0");
-    // Family and members share one task per slot group; the family is measured, the two members are not.
-    expect(family).toMatchObject({
-      title: "Måling: Trivsel – nulpunktsmåling (2 af 3 mangler)",
+    const baselineTask = async () =>
+      (
+        await t.db
+          .select({
+            key: caseTask.key,
+            title: caseTask.title,
+            dueOn: caseTask.dueOn,
+            doneAt: caseTask.doneAt,
+          })
+          .from(caseTask)
+          .where(and(eq(caseTask.courseId, fx.courseId), eq(caseTask.kind, "measurement-due")))
+      ).find((x) => x.key === "measurement|baseline|0");
+    const record = async (body: Record<string, unknown>) => {
+      const res = await sara.post(`/api/courses/${fx.courseId}/measurements`, wellBeing(body));
+      expect(res.status, await res.clone().text()).toBe(201);
+    };
+    // Recording anything syncs the course's measurement tasks. The baseline point (accepted 5 January)
+    // holds six slots: well-being for the family and both members, the nine areas, the child's
+    // absence and the support hours; the family's well-being is now in.
+    await record({});
+    expect(await baselineTask()).toMatchObject({
+      title:
+        "Måling: nulpunktsmåling – mangler Trivsel, Familiens situation på ni områder, Skolefravær, Støttetimer (5 af 6)",
       dueOn: "2026-02-02",
+      doneAt: null,
     });
     for (const personId of [fx.parentId, fx.childId]) {
-      const res = await sara.post(
-        `/api/courses/${fx.courseId}/measurements`,
-        wellBeing({ subject: { kind: "person", personId }, respondent: "member" }),
-      );
-      expect(res.status).toBe(201);
+      await record({ subject: { kind: "person", personId }, respondent: "member" });
     }
-    const after = (await tasksOf()).find((x) => x.key === "measurement|well-being|baseline|0");
-    expect(after?.doneAt).not.toBeNull();
+    const areas = [
+      "parenting",
+      "home",
+      "children-school",
+      "children-development",
+      "family-relations",
+      "network",
+      "economy",
+      "health",
+      "work-education",
+    ];
+    await record({
+      instrumentCode: "family-areas",
+      respondent: "consultant",
+      values: Object.fromEntries(areas.map((a) => [a, 5])),
+    });
+    await record({
+      instrumentCode: "school-absence",
+      subject: { kind: "person", personId: fx.childId },
+      respondent: "school",
+      measuredOn: "2026-02-10",
+      period: { from: "2025-11-01", to: "2026-01-31" },
+      values: { "absence-pct": 18.5 },
+    });
+    expect((await baselineTask())?.title).toBe("Måling: nulpunktsmåling – mangler Støttetimer (1 af 6)");
+    await record({
+      instrumentCode: "support-hours",
+      respondent: "caseworker",
+      values: { "hours-per-week": 22 },
+    });
+    expect((await baselineTask())?.doneAt).not.toBeNull();
   });
 });
 
