@@ -2,6 +2,8 @@
  * Danish texts — the source of truth for every key (en.ts must have the same shape, which the type
  * checker enforces). Keys read as `area.thing`; plurals use i18next's `_one` / `_other` suffixes.
  */
+
+import { daAuditLabels } from "./da-audit-labels.js";
 import { daBusinessCases, daPriceCatalogue } from "./da-business-cases.js";
 import { daCasework } from "./da-casework.js";
 import { daCaseload } from "./da-casework-caseload.js";
@@ -315,35 +317,7 @@ export const da = {
     subject: "Emne",
     purpose: "Formål",
     details: "Detaljer",
-    subjectTypes: {
-      user: "Bruger",
-      organisation: "Organisation",
-      project: "Projekt",
-    },
-    eventTypes: {
-      auth_login_succeeded: "Login lykkedes",
-      auth_login_failed: "Login mislykkedes",
-      auth_account_locked: "Konto låst",
-      auth_logged_out: "Logget ud",
-      auth_password_changed: "Adgangskode skiftet",
-      auth_two_factor_enabled: "Totrinsbekræftelse slået til",
-      auth_two_factor_disabled: "Totrinsbekræftelse slået fra",
-      auth_recovery_code_used: "Gendannelseskode brugt",
-      organisation_created: "Organisation oprettet",
-      organisation_updated: "Organisation ændret",
-      project_created: "Projekt oprettet",
-      project_updated: "Projekt ændret",
-      user_created: "Bruger oprettet",
-      user_updated: "Bruger ændret",
-      user_viewed: "Bruger vist",
-      user_deactivated: "Bruger deaktiveret",
-      user_reactivated: "Bruger genaktiveret",
-      user_unlocked: "Bruger låst op",
-      role_assigned: "Rolle tildelt",
-      role_revoked: "Rolle fjernet",
-      audit_viewed: "Revisionslog vist",
-      audit_exported: "Revisionslog eksporteret",
-    },
+    ...daAuditLabels,
   },
   twoFactor: {
     title: "Totrinsbekræftelse",

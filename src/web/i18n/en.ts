@@ -1,4 +1,5 @@
 import type { da } from "./da.js";
+import { enAuditLabels } from "./en-audit-labels.js";
 import { enBusinessCases, enPriceCatalogue } from "./en-business-cases.js";
 import { enCasework } from "./en-casework.js";
 import { enCaseload } from "./en-casework-caseload.js";
@@ -315,35 +316,7 @@ export const en: Translation<typeof da> = {
     subject: "Subject",
     purpose: "Purpose",
     details: "Details",
-    subjectTypes: {
-      user: "User",
-      organisation: "Organisation",
-      project: "Project",
-    },
-    eventTypes: {
-      auth_login_succeeded: "Login succeeded",
-      auth_login_failed: "Login failed",
-      auth_account_locked: "Account locked",
-      auth_logged_out: "Logged out",
-      auth_password_changed: "Password changed",
-      auth_two_factor_enabled: "Two-factor turned on",
-      auth_two_factor_disabled: "Two-factor turned off",
-      auth_recovery_code_used: "Recovery code used",
-      organisation_created: "Organisation created",
-      organisation_updated: "Organisation changed",
-      project_created: "Project created",
-      project_updated: "Project changed",
-      user_created: "User created",
-      user_updated: "User changed",
-      user_viewed: "User viewed",
-      user_deactivated: "User deactivated",
-      user_reactivated: "User reactivated",
-      user_unlocked: "User unlocked",
-      role_assigned: "Role assigned",
-      role_revoked: "Role removed",
-      audit_viewed: "Audit log viewed",
-      audit_exported: "Audit log exported",
-    },
+    ...enAuditLabels,
   },
   twoFactor: {
     title: "Two-factor authentication",

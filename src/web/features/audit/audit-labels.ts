@@ -17,4 +17,16 @@ export function subjectTypeLabel(t: TFunction, subjectType: string): string {
 }
 
 /** Subject types offered in the filter (the records the audit log currently speaks of). */
-export const SUBJECT_TYPES = ["user", "organisation", "project"] as const;
+export const SUBJECT_TYPES = [
+  "user",
+  "organisation",
+  "project",
+  "businessCase",
+  "unitPrice",
+  "family",
+  "person",
+  "referral",
+  "course",
+  "instrument",
+  "track",
+] as const;
