@@ -1,9 +1,13 @@
 import { z } from "zod";
 import {
   InstrumentSchema,
+  type InstrumentVersion,
   InstrumentVersionSchema,
   MeasurementScheduleSchema,
+  type MemberRole,
   RESPONDENTS,
+  type ScheduleEntry,
+  type ScheduleSubjects,
 } from "../domain/progression/index.js";
 import { CalendarDateSchema, InstantSchema, UuidSchema } from "./common.js";
 
@@ -42,13 +46,37 @@ export const ProjectInstrumentSchema = z
   .meta({ id: "ProjectInstrument" });
 export type ProjectInstrument = z.infer<typeof ProjectInstrumentSchema>;
 
-/** A new instrument with its first version (see the domain's `InstrumentSchema`). */
-export const InstrumentCreateSchema = InstrumentSchema.meta({ id: "InstrumentCreate" });
+/** A new instrument with its first version (see the domain's `InstrumentSchema`); later ones are added one by one. */
+export const InstrumentCreateSchema = InstrumentSchema.refine((i) => i.versions.length === 1, {
+  path: ["versions"],
+  message: "Et nyt måleredskab oprettes med én version; tilføj de næste bagefter",
+}).meta({ id: "InstrumentCreate" });
+export type InstrumentCreate = z.input<typeof InstrumentCreateSchema>;
 
-/** A version's content; the number is given by the server (the next one). */
+/**
+ * A new version of an instrument, or the edit of a version no measurement has used yet. `definition` is
+ * the domain's `InstrumentVersion` without its number (the server gives it: the next one, or the edited
+ * one's); it is checked with `InstrumentVersionSchema` and its problems come back per path
+ * (`definition.items.1.scale.max`). The instrument's name and description may change with it.
+ */
 export const InstrumentVersionInputSchema = z
-  .object({ definition: z.unknown() })
+  .object({
+    definition: z
+      .unknown()
+      .meta({ description: "An InstrumentVersion without `version` (see InstrumentCreate.versions)" }),
+    name: z
+      .string({ error: "Skal udfyldes" })
+      .trim()
+      .min(1, "Skal udfyldes")
+      .max(500, "Højst 500 tegn")
+      .optional(),
+    nameEn: z.string().trim().max(500, "Højst 500 tegn").optional(),
+    description: z.string().trim().max(2000, "Højst 2000 tegn").optional(),
+    /** For a new version: the newest version the form started from; a newer one saved meanwhile → 409. */
+    basedOnVersion: z.number().int().min(1).optional(),
+  })
   .meta({ id: "InstrumentVersionInput" });
+export type InstrumentVersionInput = z.input<typeof InstrumentVersionInputSchema>;
 
 // ---------------------------------------------------------------------------------------------------
 // Schedules
@@ -60,6 +88,8 @@ export const TrackScheduleSchema = z
     trackName: z.string(),
     plannedDurationMonths: z.number().int(),
     schedule: MeasurementScheduleSchema.nullable(),
+    /** Courses on the track: their measurement-due tasks follow a change of the schedule. */
+    courseCount: z.number().int(),
   })
   .meta({ id: "TrackSchedule" });
 export type TrackSchedule = z.infer<typeof TrackScheduleSchema>;
@@ -74,6 +104,87 @@ export const TrackScheduleInputSchema = z
     schedule: MeasurementScheduleSchema.nullable(),
   })
   .meta({ id: "TrackScheduleInput" });
+export type TrackScheduleInput = z.input<typeof TrackScheduleInputSchema>;
+
+/** The member roles each "each-…" choice of a schedule entry measures (as the domain's schedule does). */
+const ROLES_OF_SUBJECTS: Record<Exclude<ScheduleSubjects, "family" | "each-goal">, readonly MemberRole[]> = {
+  "each-child": ["child"],
+  "each-adult": ["parent", "other-adult"],
+  "each-parent": ["parent"],
+  "each-member": ["parent", "child", "other-adult"],
+};
+
+const ROLE_NAMES_DA: Record<MemberRole, string> = {
+  parent: "forældre",
+  child: "børn",
+  "other-adult": "andre voksne",
+};
+
+/**
+ * Whether a schedule entry's subjects fit the instrument version new measurements use: a per-goal
+ * instrument is measured for each goal and nothing else; a family instrument for the family; a person
+ * instrument only for members whose role it applies to (a schedule must never owe a measurement
+ * nobody can record).
+ * @returns a Danish message for the entry's `subjects` field, or null when it fits.
+ */
+export function scheduleSubjectsProblem(
+  instrument: { name: string; version: InstrumentVersion },
+  subjects: ScheduleSubjects,
+): string | null {
+  const { name, version } = instrument;
+  if (version.isPerGoal) {
+    return subjects === "each-goal" ? null : `${name} måles pr. mål i planen: vælg «hvert mål»`;
+  }
+  if (subjects === "each-goal") return `${name} måles ikke pr. mål i planen`;
+  if (subjects === "family") {
+    return version.subjects.includes("family") ? null : `${name} måles om familiemedlemmer, ikke om familien`;
+  }
+  if (!version.subjects.includes("person")) return `${name} måles kun om familien samlet`;
+  const allowed = version.memberRoles ?? ROLES_OF_SUBJECTS["each-member"];
+  const outside = ROLES_OF_SUBJECTS[subjects].filter((r) => !allowed.includes(r));
+  if (outside.length === 0) return null;
+  return `${name} gælder kun ${allowed.map((r) => ROLE_NAMES_DA[r]).join(" og ")}`;
+}
+
+/** A problem with one field of a schedule entry. */
+export interface ScheduleEntryProblem {
+  field: "instrumentCode" | "subjects" | "atEnd";
+  message: string;
+}
+
+/**
+ * The checks of one schedule entry against the project's instruments that the schema alone cannot
+ * make: the instrument exists, its newest version fits the entry's subjects, and the entry measures at
+ * least once. Shared by the server (which refuses) and the web's schedule editor (which shows them).
+ * @param instrument the project's instrument with the entry's code and its newest version, if any.
+ */
+export function scheduleEntryProblems(
+  entry: Pick<
+    ScheduleEntry,
+    "instrumentCode" | "subjects" | "baselineWithinWeeks" | "everyMonths" | "atEnd" | "followUpMonthsAfterEnd"
+  >,
+  instrument: { name: string; version: InstrumentVersion } | undefined,
+): ScheduleEntryProblem[] {
+  const problems: ScheduleEntryProblem[] = [];
+  if (!instrument) {
+    problems.push({
+      field: "instrumentCode",
+      message: `Måleredskabet ${entry.instrumentCode} findes ikke i projektet`,
+    });
+  } else {
+    const subjects = scheduleSubjectsProblem(instrument, entry.subjects);
+    if (subjects) problems.push({ field: "subjects", message: subjects });
+  }
+  const measuresSometime =
+    entry.baselineWithinWeeks !== undefined ||
+    entry.everyMonths !== undefined ||
+    entry.atEnd ||
+    entry.followUpMonthsAfterEnd.length > 0;
+  if (!measuresSometime) {
+    problems.push({ field: "atEnd", message: "Vælg mindst ét tidspunkt, hvor der skal måles" });
+  }
+  return problems;
+}
 
 // ---------------------------------------------------------------------------------------------------
 // Measurements

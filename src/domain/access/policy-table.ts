@@ -59,6 +59,8 @@ export const POLICY_TABLE = {
     "user.read": "organisation",
     "family.read": "project",
     "measurement.read": "project",
+    // Imports the school's absence files for the municipality's own courses (issue 5, CSV import).
+    "measurement.record": "organisation",
     "caseload.read": "project",
     "businessCase.read": "project",
     "businessCase.write": "organisation",

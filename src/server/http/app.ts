@@ -7,6 +7,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type { AppDeps } from "../context.js";
 import { AppError } from "../errors.js";
 import { registerModules } from "../modules/index.js";
+import { isMeasurementImportPath } from "../modules/progression/measurement-import.routes.js";
 import { registerApiDocs } from "./api-docs.js";
 import type { AppEnv } from "./app-env.js";
 import { contextMiddleware } from "./context-middleware.js";
@@ -67,15 +68,14 @@ export function createApp(deps: AppDeps) {
       });
     }
   });
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: JSON_BODY_LIMIT,
-      onError: () => {
-        throw new AppError("PAYLOAD_TOO_LARGE", "Forespørgslen er for stor (højst 1 MB).");
-      },
-    }),
-  );
+  const jsonBodyLimit = bodyLimit({
+    maxSize: JSON_BODY_LIMIT,
+    onError: () => {
+      throw new AppError("PAYLOAD_TOO_LARGE", "Forespørgslen er for stor (højst 1 MB).");
+    },
+  });
+  // The CSV import routes carry a file and check their own, larger limit (measurement-import.routes.ts).
+  app.use("/api/*", (c, next) => (isMeasurementImportPath(c.req.path) ? next() : jsonBodyLimit(c, next)));
   app.use("/api/*", csrfProtection());
 
   registerModules(app);

@@ -13,6 +13,8 @@ import {
   course,
   family,
   familyMembership,
+  instrument,
+  instrumentVersion,
   measurement,
   membership,
   organisation,
@@ -49,6 +51,7 @@ let vejle: {
   taskId: string;
   measurementId: string;
   trackId: string;
+  instrumentId: string;
   personName: { firstName: string; lastName: string; birthDate: string };
 };
 let walkers: { name: string; client: TestClient }[];
@@ -93,6 +96,11 @@ async function snapshotOfVejle() {
     notes: await t.db.select().from(caseNote).where(eq(caseNote.organisationId, vejle.orgId)),
     tasks: await t.db.select().from(caseTask).where(eq(caseTask.organisationId, vejle.orgId)),
     measurements: await t.db.select().from(measurement).where(eq(measurement.organisationId, vejle.orgId)),
+    instruments: await t.db.select().from(instrument).where(eq(instrument.projectId, vejle.projectId)),
+    instrumentVersions: await t.db
+      .select()
+      .from(instrumentVersion)
+      .where(eq(instrumentVersion.projectId, vejle.projectId)),
   };
   return JSON.stringify({
     org,
@@ -179,6 +187,9 @@ beforeAll(async () => {
     membershipId: m!.id,
     businessCaseId: bc!.id,
     unitPriceId: price!.id,
+    instrumentId: (
+      await t.db.select().from(instrument).where(eq(instrument.projectId, t.seed.projectIds.vejle))
+    )[0]!.id,
     ...(await vejleCaseworkIds()),
   };
   // Rødovre gets one user of every municipal role, so each role's reach is walked.
@@ -243,6 +254,47 @@ const PATH_IDS: Record<string, () => Record<string, string>> = {
     id: vejle.courseId,
     measurementId: vejle.measurementId,
   }),
+  "/api/projects/{id}/instruments": () => ({ id: vejle.projectId }),
+  "/api/projects/{id}/instruments/{instrumentId}/versions": () => ({
+    id: vejle.projectId,
+    instrumentId: vejle.instrumentId,
+  }),
+  "/api/projects/{id}/instruments/{instrumentId}/versions/{version}": () => ({
+    id: vejle.projectId,
+    instrumentId: vejle.instrumentId,
+    version: "1",
+  }),
+  "/api/projects/{id}/schedules": () => ({ id: vejle.projectId }),
+  "/api/projects/{id}/measurement-imports": () => ({ id: vejle.projectId }),
+  "/api/projects/{id}/measurement-imports/check": () => ({ id: vejle.projectId }),
+  "/api/projects/{id}/progression/cohort": () => ({ id: vejle.projectId }),
+  "/api/projects/{id}/progression/cohort/courses": () => ({ id: vejle.projectId }),
+  "/api/projects/{id}/progression/data-quality": () => ({ id: vejle.projectId }),
+  "/api/projects/{id}/tracks/{trackId}/schedule": () => ({ id: vejle.projectId, trackId: vejle.trackId }),
+};
+
+/** An instrument version that would pass every check (for the instrument routes). */
+const ROGUE_VERSION = {
+  subjects: ["family"],
+  respondents: ["caseworker"],
+  items: [
+    {
+      code: "x",
+      label: "X",
+      scale: { kind: "numeric-range", min: 0, max: 5 },
+      direction: "higher-is-better",
+    },
+  ],
+  scores: [
+    {
+      kind: "item",
+      item: "x",
+      code: "x",
+      label: "X",
+      direction: "higher-is-better",
+      meaningfulChange: { kind: "absolute", value: 1 },
+    },
+  ],
 };
 
 /** Bodies that would succeed if the caller were allowed, aimed at Vejle. */
@@ -306,6 +358,15 @@ function bodyFor(op: Operation): unknown {
         legalBasis: "Barnets lov § 32",
         referredOn: today,
       };
+    case "POST /api/projects/{id}/measurement-imports":
+    case "POST /api/projects/{id}/measurement-imports/check":
+      // A school's file naming a Vejle person by id.
+      return {
+        fileName: "fravaer.csv",
+        csv: `Person-id;Dato;Fravær\n${vejle.personId};01-03-2026;12,5\n`,
+        instrumentCode: "school-absence",
+        mapping: { "Person-id": "personId", Dato: "measuredOn", Fravær: "absence-pct" },
+      };
     case "POST /api/courses/{id}/measurements":
       return {
         instrumentCode: "well-being",
@@ -323,6 +384,13 @@ function bodyFor(op: Operation): unknown {
         values: { "hours-per-week": 99 },
         correctionReason: "Rettet af Rødovre",
       };
+    case "POST /api/projects/{id}/instruments":
+      return { code: "rodovre-skala", name: "Rødovres skala", versions: [{ version: 1, ...ROGUE_VERSION }] };
+    case "POST /api/projects/{id}/instruments/{instrumentId}/versions":
+    case "PUT /api/projects/{id}/instruments/{instrumentId}/versions/{version}":
+      return { definition: ROGUE_VERSION, name: "Omdøbt af Rødovre" };
+    case "PUT /api/projects/{id}/tracks/{trackId}/schedule":
+      return { plannedDurationMonths: 1, schedule: null };
     case "POST /api/referrals/{id}/transitions":
       return { event: "reject", on: today, reason: "Afvist af Rødovre", version: 1 };
     case "POST /api/referrals/{id}/assign":

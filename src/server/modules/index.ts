@@ -12,7 +12,12 @@ import { registerReferralRoutes } from "./casework/referral.routes.js";
 import { registerReviewRoutes } from "./casework/review.routes.js";
 import { registerTaskRoutes } from "./casework/task.routes.js";
 import { registerOrganisationRoutes } from "./organisations/organisation.routes.js";
+import { registerCohortRoutes } from "./progression/cohort.routes.js";
+import { registerDataQualityRoutes } from "./progression/data-quality.routes.js";
+import { registerInstrumentRoutes } from "./progression/instrument.routes.js";
 import { registerMeasurementRoutes } from "./progression/measurement.routes.js";
+import { registerMeasurementImportRoutes } from "./progression/measurement-import.routes.js";
+import { registerScheduleRoutes } from "./progression/schedule.routes.js";
 import { registerProjectRoutes } from "./projects/project.routes.js";
 import { registerUserRoutes } from "./users/user.routes.js";
 
@@ -32,5 +37,10 @@ export function registerModules(app: OpenAPIHono<AppEnv>) {
   registerReviewRoutes(app);
   registerCaseloadRoutes(app);
   registerMeasurementRoutes(app);
+  registerMeasurementImportRoutes(app);
+  registerInstrumentRoutes(app);
+  registerScheduleRoutes(app);
+  registerCohortRoutes(app);
+  registerDataQualityRoutes(app);
   registerAuditRoutes(app);
 }

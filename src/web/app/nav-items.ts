@@ -6,6 +6,7 @@ export type NavPath =
   | "/referrals"
   | "/tasks"
   | "/caseloads"
+  | "/progression"
   | "/projects"
   | "/business-cases"
   | "/price-catalogue"
@@ -21,6 +22,7 @@ export interface NavItem {
     | "nav.referrals"
     | "nav.myTasks"
     | "nav.caseloads"
+    | "nav.progression"
     | "nav.projects"
     | "nav.businessCases"
     | "nav.priceCatalogue"
@@ -47,6 +49,7 @@ export const NAV_GROUPS: NavGroup[] = [
       { to: "/referrals", labelKey: "nav.referrals", permission: "family.read" },
       { to: "/tasks", labelKey: "nav.myTasks", permission: "family.write" },
       { to: "/caseloads", labelKey: "nav.caseloads", permission: "caseload.read" },
+      { to: "/progression", labelKey: "nav.progression", permission: "measurement.read" },
       { to: "/projects", labelKey: "nav.projects", permission: "project.read" },
       { to: "/business-cases", labelKey: "nav.businessCases", permission: "businessCase.read" },
       { to: "/price-catalogue", labelKey: "nav.priceCatalogue", permission: "businessCase.read" },

@@ -17,8 +17,11 @@ import {
   PrintSearchSchema,
   StudioSearchSchema,
 } from "../features/business-cases/business-case-search.js";
+import { DataQualitySearchSchema } from "../features/data-quality/data-quality-search.js";
 import { FamilyListSearchSchema, FamilyPageSearchSchema } from "../features/families/family-search.js";
 import { HomePage } from "../features/home/home-page.js";
+import { InstrumentPageSearchSchema } from "../features/instruments/instrument-search.js";
+import { CohortSearchSchema } from "../features/progression-cohort/cohort-search.js";
 import {
   ReferralCreateSearchSchema,
   ReferralListSearchSchema,
@@ -93,6 +96,87 @@ const projectEditRoute = createRoute({
     "project.manage",
     () => import("../features/projects/project-edit-page.js"),
     "ProjectEditPage",
+  ),
+});
+const measurementImportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/projects/$projectId/measurement-import",
+  component: page(
+    "measurement.record",
+    () => import("../features/measurement-import/measurement-import-page.js"),
+    "MeasurementImportPage",
+  ),
+});
+
+// A project's instruments and measurement schedules (issue 5 §1–2).
+const instruments = () => import("../features/instruments/instrument-editor-pages.js");
+const instrumentListRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/projects/$projectId/instruments",
+  component: page(
+    "project.read",
+    () => import("../features/instruments/instrument-list-page.js"),
+    "InstrumentListPage",
+  ),
+});
+const instrumentCreateRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/projects/$projectId/instruments/new",
+  component: page("project.manage", instruments, "InstrumentCreatePage"),
+});
+const instrumentRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/projects/$projectId/instruments/$instrumentId",
+  validateSearch: (search) => InstrumentPageSearchSchema.parse(search),
+  component: page(
+    "project.read",
+    () => import("../features/instruments/instrument-page.js"),
+    "InstrumentPage",
+  ),
+});
+const instrumentVersionCreateRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/projects/$projectId/instruments/$instrumentId/versions/new",
+  component: page("project.manage", instruments, "VersionCreatePage"),
+});
+const instrumentVersionEditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/projects/$projectId/instruments/$instrumentId/versions/$version/edit",
+  component: page("project.manage", instruments, "VersionEditPage"),
+});
+const scheduleRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/projects/$projectId/schedules",
+  component: page("project.read", () => import("../features/schedules/schedule-page.js"), "SchedulePage"),
+});
+
+const projectProgressionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/projects/$projectId/progression",
+  validateSearch: (search) => CohortSearchSchema.parse(search),
+  component: page(
+    "measurement.read",
+    () => import("../features/progression-cohort/cohort-page.js"),
+    "CohortPage",
+  ),
+});
+const projectDataQualityRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/projects/$projectId/data-quality",
+  validateSearch: (search) => DataQualitySearchSchema.parse(search),
+  component: page(
+    "measurement.read",
+    () => import("../features/data-quality/data-quality-page.js"),
+    "DataQualityPage",
+  ),
+});
+const progressionLandingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/progression",
+  component: page(
+    "measurement.read",
+    () => import("../features/progression-cohort/progression-landing-page.js"),
+    "ProgressionLandingPage",
   ),
 });
 
@@ -294,6 +378,16 @@ const routeTree = rootRoute.addChildren([
   projectCreateRoute,
   projectDetailRoute,
   projectEditRoute,
+  measurementImportRoute,
+  projectProgressionRoute,
+  projectDataQualityRoute,
+  progressionLandingRoute,
+  instrumentListRoute,
+  instrumentCreateRoute,
+  instrumentRoute,
+  instrumentVersionCreateRoute,
+  instrumentVersionEditRoute,
+  scheduleRoute,
   familyListRoute,
   familyRoute,
   referralListRoute,

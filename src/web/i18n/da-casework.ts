@@ -146,6 +146,7 @@ export const daCasework = {
       timeline: "Tidslinje",
       contacts: "Kontakter",
       tasks: "Opgaver",
+      measurements: "Målinger",
     },
     noCourseTitle: "Familien har endnu intet forløb",
     noCourseText: "Forløbet oprettes, når henvisningen godkendes.",

@@ -10,6 +10,10 @@ import { daCaseload } from "./da-casework-caseload.js";
 import { daContacts } from "./da-casework-contacts.js";
 import { daPlan } from "./da-casework-plan.js";
 import { daTasks } from "./da-casework-tasks.js";
+import { daProgressionCohort } from "./da-progression-cohort.js";
+import { daMeasurementImport } from "./da-progression-import.js";
+import { daProgressionInstruments } from "./da-progression-instruments.js";
+import { daProgressionRecord } from "./da-progression-record.js";
 
 export const da = {
   app: {
@@ -29,6 +33,7 @@ export const da = {
     referrals: "Henvisninger",
     myTasks: "Mine opgaver",
     caseloads: "Sagsstammer",
+    progression: "Progression",
     businessCases: "Businesscases",
     priceCatalogue: "Priskatalog",
     administration: "Administration",
@@ -184,6 +189,10 @@ export const da = {
   contacts: daContacts,
   tasks: daTasks,
   caseload: daCaseload,
+  measurements: daProgressionRecord,
+  progressionCohort: daProgressionCohort,
+  measurementImport: daMeasurementImport,
+  ...daProgressionInstruments,
   priceCatalogue: daPriceCatalogue,
   tracks: {
     legend: "Spor {{number}}",

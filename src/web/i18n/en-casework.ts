@@ -177,6 +177,7 @@ export const enCasework: Translation<typeof daCasework> = {
       timeline: "Timeline",
       contacts: "Contacts",
       tasks: "Tasks",
+      measurements: "Measurements",
     },
     noCourseTitle: "The family has no course yet",
     noCourseText: "The course is opened when the referral is accepted.",

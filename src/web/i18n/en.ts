@@ -6,6 +6,10 @@ import { enCaseload } from "./en-casework-caseload.js";
 import { enContacts } from "./en-casework-contacts.js";
 import { enPlan } from "./en-casework-plan.js";
 import { enTasks } from "./en-casework-tasks.js";
+import { enProgressionCohort } from "./en-progression-cohort.js";
+import { enMeasurementImport } from "./en-progression-import.js";
+import { enProgressionInstruments } from "./en-progression-instruments.js";
+import { enProgressionRecord } from "./en-progression-record.js";
 
 /** The same keys as da.ts, every leaf a string. */
 type Translation<T> = { [K in keyof T]: T[K] extends string ? string : Translation<T[K]> };
@@ -29,6 +33,7 @@ export const en: Translation<typeof da> = {
     referrals: "Referrals",
     myTasks: "My tasks",
     caseloads: "Caseloads",
+    progression: "Progression",
     businessCases: "Business cases",
     priceCatalogue: "Price catalogue",
     administration: "Administration",
@@ -184,6 +189,10 @@ export const en: Translation<typeof da> = {
   contacts: enContacts,
   tasks: enTasks,
   caseload: enCaseload,
+  measurements: enProgressionRecord,
+  progressionCohort: enProgressionCohort,
+  measurementImport: enMeasurementImport,
+  ...enProgressionInstruments,
   priceCatalogue: enPriceCatalogue,
   tracks: {
     legend: "Track {{number}}",

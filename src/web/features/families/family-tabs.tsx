@@ -1,3 +1,4 @@
+import { FamilyMeasurementsTab } from "../measurements/measurements-tab.js";
 import type { FamilyTab } from "./family-tab-types.js";
 import { FamilyContactsTab } from "./tabs/contacts-tab.js";
 import { FamilyCourseTab } from "./tabs/course-tab.js";
@@ -46,5 +47,11 @@ export const FAMILY_TABS: FamilyTab[] = [
     labelKey: "casework.family.tabs.tasks",
     needsCourse: true,
     render: (p) => <FamilyTasksTab {...p} />,
+  },
+  {
+    value: "measurements",
+    labelKey: "casework.family.tabs.measurements",
+    needsCourse: true,
+    render: (p) => <FamilyMeasurementsTab {...p} />,
   },
 ];

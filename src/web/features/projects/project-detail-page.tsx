@@ -1,4 +1,4 @@
-import { Stack, Text } from "@mantine/core";
+import { Group, Stack, Text } from "@mantine/core";
 import { useParams } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { Breadcrumbs } from "../../components/breadcrumbs.js";
@@ -10,6 +10,7 @@ import { RouterAnchor, RouterButton } from "../../components/router-links.js";
 import { SectionCard } from "../../components/section-card.js";
 import { useCan } from "../../lib/use-can.js";
 import { useFormatters } from "../../lib/use-formatters.js";
+import { ProjectProgressionLinks } from "../progression-cohort/project-progression-links.js";
 import { PartiesTable } from "./parties-table.js";
 import { useProject } from "./project-queries.js";
 import { ProjectStatusBadge } from "./project-status-badge.js";
@@ -37,10 +38,23 @@ export function ProjectDetailPage() {
         }
         badges={project.data ? <ProjectStatusBadge status={project.data.status} /> : null}
         actions={
-          project.data && can("project.manage") ? (
-            <RouterButton to="/projects/$projectId/edit" params={{ projectId }} variant="default">
-              {t("projects.edit")}
-            </RouterButton>
+          project.data ? (
+            <>
+              {can("measurement.record") ? (
+                <RouterButton
+                  to="/projects/$projectId/measurement-import"
+                  params={{ projectId }}
+                  variant="default"
+                >
+                  {t("measurementImport.link")}
+                </RouterButton>
+              ) : null}
+              {can("project.manage") ? (
+                <RouterButton to="/projects/$projectId/edit" params={{ projectId }} variant="default">
+                  {t("projects.edit")}
+                </RouterButton>
+              ) : null}
+            </>
           ) : null
         }
       />
@@ -80,6 +94,18 @@ export function ProjectDetailPage() {
                 <TracksTable tracks={p.tracks} />
               )}
             </SectionCard>
+            <SectionCard title={t("instruments.projectLink.title")}>
+              <Text>{t("instruments.projectLink.intro")}</Text>
+              <Group gap="lg">
+                <RouterAnchor to="/projects/$projectId/instruments" params={{ projectId }}>
+                  {t("instruments.projectLink.instruments")}
+                </RouterAnchor>
+                <RouterAnchor to="/projects/$projectId/schedules" params={{ projectId }}>
+                  {t("instruments.projectLink.schedules")}
+                </RouterAnchor>
+              </Group>
+            </SectionCard>
+            <ProjectProgressionLinks projectId={projectId} />
             <SectionCard title={t("projects.partiesTitle")}>
               {p.parties.length === 0 ? (
                 <EmptyState title={t("projects.noParties")} />

@@ -1,0 +1,105 @@
+import { sql } from "drizzle-orm";
+import type { CohortView } from "../../../contracts/progression-cohort.js";
+import type { AuditEventType } from "../../audit/events.js";
+import type { DbOrTx } from "../../db/client.js";
+import { queryRows } from "../../db/client.js";
+
+/*
+ * Computed cohort views, kept for a short while. A view of a large project reads every value of a
+ * score (20,000 rows for 2,000 courses) and every course; many readers asking for the same view would
+ * each pay for that, and the project's target is p95 < 200 ms at 20 connections (issue 5 §7).
+ *
+ * A kept view is used only while nothing it depends on has changed: every change the app makes to
+ * measurements, courses, case teams, households, persons and instruments writes an audit event in the
+ * same transaction, so the newest such event ("the change stamp", one index probe per event type on
+ * audit_event_type_idx) must be the one the view was computed after. Changes made outside the app (a
+ * seed, a repair in the database) and the rare race of two concurrent writers are covered by the time
+ * limit: a view is never older than MAX_AGE_MS. Who may see what is never cached: the project is
+ * authorized on every request and the actor's scope is part of the key. The courses behind a figure
+ * (personal data) are always read afresh.
+ */
+
+/** How long a view may be used at most, even when no change is seen. */
+export const MAX_AGE_MS = 30_000;
+/** Views kept per database (least recently used go first). */
+const MAX_ENTRIES = 200;
+
+/** Events whose change can alter a cohort view. */
+const CHANGE_EVENTS = [
+  "measurement.recorded",
+  "measurement.imported",
+  "course.transitioned",
+  "course.team_member_added",
+  "course.team_member_ended",
+  "referral.transitioned",
+  "family.member_added",
+  "family.member_ended",
+  "person.updated",
+  "instrument.created",
+  "instrument.version_saved",
+  "project.updated",
+] as const satisfies readonly AuditEventType[];
+
+/**
+ * The newest change the views depend on: per event type, the id of its newest event (by time, then
+ * id — an index probe on audit_event_type_idx; events of the same instant, as under a test clock, are
+ * told apart by their id).
+ */
+export async function readChangeStamp(db: DbOrTx): Promise<string> {
+  const newest = CHANGE_EVENTS.map(
+    (type) => sql`coalesce((select id::text from audit_event where event_type = ${type}
+      order by occurred_at desc, id desc limit 1), '-')`,
+  );
+  const [row] = await queryRows<{ stamp: string | null }>(
+    db,
+    sql`select concat_ws(',', ${sql.join(newest, sql`, `)}) as stamp`,
+  );
+  return row?.stamp ?? "";
+}
+
+interface Entry {
+  stamp: string;
+  storedAtMs: number;
+  view: CohortView;
+}
+
+/** A bounded map of views by key, each valid for its change stamp and MAX_AGE_MS. */
+export class CohortViewCache {
+  private readonly entries = new Map<string, Entry>();
+
+  /** The view kept under `key` when it was computed at `stamp` and is young enough. */
+  get(key: string, stamp: string, nowMs: number): CohortView | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.stamp !== stamp || nowMs - entry.storedAtMs > MAX_AGE_MS || nowMs < entry.storedAtMs) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    // Map keeps insertion order: re-inserting marks the entry as the most recently used.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.view;
+  }
+
+  set(key: string, stamp: string, view: CohortView, nowMs: number): void {
+    this.entries.delete(key);
+    this.entries.set(key, { stamp, storedAtMs: nowMs, view });
+    while (this.entries.size > MAX_ENTRIES) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+  }
+}
+
+const caches = new WeakMap<object, CohortViewCache>();
+
+/** The cache of one database (tests run several apps in one process). */
+export function cohortViewCacheOf(database: object): CohortViewCache {
+  let cache = caches.get(database);
+  if (!cache) {
+    cache = new CohortViewCache();
+    caches.set(database, cache);
+  }
+  return cache;
+}
