@@ -9,9 +9,18 @@ const ADMIN = [...EVERYONE, "Organisationer", "Brugere", "Revisionslog"];
 const BUSINESS_CASES = [...EVERYONE, "Businesscases", "Priskatalog"];
 /**
  * Roles with case work see the families and the referral inbox after the overview; those who do the
- * work (family.write) their tasks; those with caseload.read the caseloads (a caseworker: their own).
+ * work (family.write) their tasks; those with caseload.read the caseloads (a caseworker: their own);
+ * those with measurement.read the progression of the project's families.
  */
-const CASEWORK = ["Overblik", "Familier", "Henvisninger", "Mine opgaver", "Sagsstammer", "Projekter"];
+const CASEWORK = [
+  "Overblik",
+  "Familier",
+  "Henvisninger",
+  "Mine opgaver",
+  "Sagsstammer",
+  "Progression",
+  "Projekter",
+];
 const CASEWORK_AND_BUSINESS_CASES = [...CASEWORK, "Businesscases", "Priskatalog"];
 /** A project manager follows the cases of the project, reads caseloads, and does no case work. */
 const PROJECT_MANAGER = [
@@ -19,6 +28,7 @@ const PROJECT_MANAGER = [
   "Familier",
   "Henvisninger",
   "Sagsstammer",
+  "Progression",
   "Projekter",
   "Businesscases",
   "Priskatalog",
@@ -144,6 +154,7 @@ describe.skipIf(!hasChromium)("browser journeys (Chromium + axe-core)", () => {
         "Referrals",
         "My tasks",
         "Caseloads",
+        "Progression",
         "Projects",
         "Business cases",
         "Price catalogue",
