@@ -102,19 +102,29 @@ async function snapshotOfVejle() {
       .from(instrumentVersion)
       .where(eq(instrumentVersion.projectId, vejle.projectId)),
   };
-  return JSON.stringify({
-    org,
-    proj,
-    tracks,
-    parties,
-    memberships,
-    users,
-    cases,
-    versions,
-    prices,
-    index,
-    casework,
-  });
+  // Rows in a fixed order: without ORDER BY, PostgreSQL may return them in another order once its
+  // statistics change (autovacuum), which is no change to the data.
+  const inOrder = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map((row) => JSON.stringify(row)).sort()
+      : value && typeof value === "object"
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inOrder(v)]))
+        : value;
+  return JSON.stringify(
+    inOrder({
+      org,
+      proj,
+      tracks,
+      parties,
+      memberships,
+      users,
+      cases,
+      versions,
+      prices,
+      index,
+      casework,
+    }),
+  );
 }
 
 /** One of each case-work record of Vejle, so every case-work route is aimed at something real. */
