@@ -2,7 +2,13 @@ import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { inject } from "vitest";
-import { type Database, migrateDatabase, openDatabase, wrapPglite } from "../src/server/db/client.js";
+import {
+  type Database,
+  migrateDatabase,
+  openDatabase,
+  PGLITE_EXTENSIONS,
+  wrapPglite,
+} from "../src/server/db/client.js";
 
 const TEMPLATE_DATABASE = "bundlinje_template";
 let pgliteImage: Promise<Blob> | undefined;
@@ -10,7 +16,7 @@ let pgliteImage: Promise<Blob> | undefined;
 /** A migrated PGlite image, made once per worker and loaded per test file (~1 s instead of ~6 s). */
 function migratedPgliteImage(): Promise<Blob> {
   pgliteImage ??= (async () => {
-    const template = await PGlite.create();
+    const template = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
     await migrateDatabase(wrapPglite(template));
     const image = await template.dumpDataDir("none");
     await template.close();
@@ -44,6 +50,9 @@ export async function createTestDatabase(): Promise<Database> {
       },
     };
   }
-  const client = await PGlite.create({ loadDataDir: await migratedPgliteImage() });
+  const client = await PGlite.create({
+    loadDataDir: await migratedPgliteImage(),
+    extensions: PGLITE_EXTENSIONS,
+  });
   return wrapPglite(client);
 }

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { loadConfig } from "../config.js";
-import { pgliteDataPath } from "../db/client.js";
+import { PGLITE_EXTENSIONS, pgliteDataPath } from "../db/client.js";
 import { DataDirLockedError, lockDataDir } from "../db/data-dir-lock.js";
 
 // npm run restore -- <file.tar.gz> [--force] — restores a backup into DATA_DIR. An existing database
@@ -43,7 +43,7 @@ try {
     fs.renameSync(target, keptAside);
   }
   const blob = new Blob([fs.readFileSync(source)]);
-  const db = await PGlite.create(target, { loadDataDir: blob });
+  const db = await PGlite.create(target, { loadDataDir: blob, extensions: PGLITE_EXTENSIONS });
   const check = await db.query<{ n: number }>("select count(*)::int as n from audit_event");
   await db.close();
   console.log(

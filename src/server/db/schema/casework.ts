@@ -51,7 +51,11 @@ export const person = pgTable(
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("person_org_birth_idx").on(t.organisationId, t.birthDate)],
+  (t) => [
+    index("person_org_birth_idx").on(t.organisationId, t.birthDate),
+    // The family list's search by a member's name (`ilike '%…%'`): the same expression, with pg_trgm.
+    index("person_name_trgm_idx").using("gin", sql`(${t.firstName} || ' ' || ${t.lastName}) gin_trgm_ops`),
+  ],
 );
 
 /**
@@ -93,6 +97,8 @@ export const family = pgTable(
   (t) => [
     index("family_org_idx").on(t.organisationId, t.name),
     index("family_current_course_idx").on(t.currentCourseId),
+    index("family_current_referral_idx").on(t.currentReferralId),
+    index("family_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
   ],
 );
 
@@ -388,6 +394,8 @@ export const caseTask = pgTable(
   (t) => [
     uniqueIndex("case_task_key_uq").on(t.courseId, t.key),
     index("case_task_open_idx").on(t.organisationId, t.dueOn),
+    // The family list's overdue filter: open tasks by due date, answered from the index alone.
+    index("case_task_overdue_idx").on(t.dueOn, t.courseId).where(sql`${t.doneAt} is null`),
   ],
 );
 

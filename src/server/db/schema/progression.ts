@@ -149,5 +149,7 @@ export const measurement = pgTable(
     index("measurement_course_idx").on(t.courseId, t.instrumentCode, t.measuredOn),
     index("measurement_project_instrument_idx").on(t.projectId, t.instrumentCode, t.courseId),
     uniqueIndex("measurement_supersedes_uq").on(t.supersedesId),
+    // "Is this instrument version in use?" (a used version cannot be edited) and the FK check on delete.
+    index("measurement_instrument_version_idx").on(t.instrumentVersionId),
   ],
 );
