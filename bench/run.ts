@@ -26,6 +26,7 @@ import { postgresBinariesAvailable, startPostgresServer } from "../test/postgres
 import { testConfig } from "../test/test-app.js";
 import { BENCH_FAMILIES, benchTargets } from "./bench-targets.js";
 import { insertBenchFamilies } from "./casework-volume.js";
+import { benchSettlement } from "./contract-bench.js";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 // While iterating: BENCH_CASES=families runs only the cases whose name contains it (comma-separated
@@ -186,6 +187,7 @@ function benchEngine() {
 }
 
 const engine = benchEngine();
+const settlement = benchSettlement();
 const results: Row[] = [];
 if (DATABASES.includes("pglite")) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bundlinje-bench-"));
@@ -225,5 +227,9 @@ for (const r of results) {
 console.log(
   `\nBusiness-case engine (Rødovre, 10 years): deterministic run ${engine.deterministicMs.toFixed(3)} ms (target < 1 ms); ` +
     `Monte Carlo 10,000 draws ${engine.monteCarloMs.toFixed(1)} ms (target < 100 ms)`,
+);
+console.log(
+  `Outcome contract settlement (${settlement.families.toLocaleString("en")} families × ${settlement.goals} goals): ` +
+    `${settlement.ms.toFixed(0)} ms (target < 1,000 ms)`,
 );
 process.exit(0);

@@ -12,6 +12,20 @@ export {
   type TrackDelta,
 } from "./adjustment";
 export {
+  type CountRef,
+  DEFAULT_MIN_CELL_SIZE,
+  type InvestorExplanationNode,
+  type InvestorGoalView,
+  type InvestorSettlementView,
+  type InvestorTrackView,
+  investorViewOfSettlement,
+  type LinkedCountsInput,
+  type LinkedCountsResult,
+  type SuppressedCell,
+  type SuppressionOptions,
+  suppressLinkedCounts,
+} from "./aggregate-suppression";
+export {
   type Forecast,
   type ForecastGoal,
   type ForecastInput,
@@ -27,6 +41,25 @@ export {
   type NotYetReferredAssumption,
   NotYetReferredAssumptionSchema,
 } from "./forecast";
+export {
+  buildIndigoProject,
+  INDIGO_DEFAULT_VISIBILITY,
+  INDIGO_SECTIONS,
+  type IndigoExportInput,
+  type IndigoLedgerEntry,
+  type IndigoOrganisationInput,
+  type IndigoOutcomeMetric,
+  type IndigoOutcomePayment,
+  type IndigoProject,
+  type IndigoProjectExport,
+  type IndigoResult,
+  type IndigoRoleCategory,
+  type IndigoStatementInput,
+  type IndigoStatementState,
+  type IndigoStatus,
+  type IndigoValue,
+  oreToDkk,
+} from "./indigo-export";
 export {
   type CashFlow,
   calculateInvestorResult,
@@ -46,6 +79,8 @@ export {
   ContractInputError,
   type ContractParty,
   ContractPartySchema,
+  type ContractTerms,
+  ContractTermsSchema,
   type ContractVersion,
   type ContractVersionInput,
   ContractVersionSchema,

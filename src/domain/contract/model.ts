@@ -240,6 +240,20 @@ const ContractVersionObjectSchema = z.object({
   acceptances: z.array(AcceptanceSchema),
 });
 
+/**
+ * The terms of a contract as the parties write them: a version without its identity, its parties
+ * (the server takes them from the project), its amendment record and its acceptances.
+ */
+export const ContractTermsSchema = ContractVersionObjectSchema.omit({
+  contractId: true,
+  version: true,
+  parties: true,
+  amendment: true,
+  acceptances: true,
+});
+/** The terms of a contract as the parties write them. */
+export type ContractTerms = z.infer<typeof ContractTermsSchema>;
+
 const PAYMENT_KIND: Record<Mechanism["kind"], GoalPayment["kind"]> = {
   "weighted-attainment": "weighted",
   "rate-card": "price",

@@ -140,6 +140,14 @@ export {
   ValueComparisonSchema,
 } from "./outcome-rule.js";
 export {
+  findOutcomeRule,
+  instrumentsOfRule,
+  OUTCOME_RULE_CATALOGUE,
+  type OutcomeRuleCatalogueEntry,
+  type OutcomeRuleReference,
+  WELL_BEING_UP_RULE,
+} from "./outcome-rule-catalogue.js";
+export {
   assessDueMeasurements,
   computeDueMeasurements,
   type DueAssessment,

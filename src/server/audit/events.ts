@@ -108,6 +108,22 @@ export interface AuditEventCatalogue {
   "instrument.created": { subject: "instrument"; payload: { code: string } };
   "instrument.version_saved": { subject: "instrument"; payload: { version: number; isNew: boolean } };
   "schedule.updated": { subject: "track"; payload: { entries: number } };
+  // Outcome contracts (issue 6). A statement viewed with its families is a read of personal data.
+  "contract.created": { subject: "contract"; payload: { version: number; tracks: string[] } };
+  "contract.amended": { subject: "contract"; payload: { version: number } };
+  "contract.accepted": { subject: "contract"; payload: { version: number; partyOrganisationId: string } };
+  "contract.exported": { subject: "contract"; payload: { format: "indigo" | "xlsx" } };
+  "statement.created": {
+    subject: "statement";
+    payload: { kind: string; periodId: string; families: number };
+  };
+  "statement.recomputed": { subject: "statement"; payload: { totalOre: number } };
+  "statement.validated": { subject: "statement"; payload: { partyOrganisationId: string } };
+  "statement.approved": { subject: "statement"; payload: { partyOrganisationId: string } };
+  "statement.locked": { subject: "statement"; payload: { totalOre: number; ledgerEntryId: string | null } };
+  "statement.viewed": { subject: "statement"; payload: { families: "names" | "pseudonyms" | "none" } };
+  "statement.exported": { subject: "statement"; payload: { format: "xlsx" } };
+  "ledger.booked": { subject: "contract"; payload: { entryId: string; kind: string; amountOre: number } };
   "audit.viewed": { subject: null; payload: { filters: string[] } };
   "audit.exported": { subject: null; payload: { filters: string[]; rows: number } };
 }
@@ -182,6 +198,18 @@ export const AUDIT_EVENT_TYPES = [
   "instrument.created",
   "instrument.version_saved",
   "schedule.updated",
+  "contract.created",
+  "contract.amended",
+  "contract.accepted",
+  "contract.exported",
+  "statement.created",
+  "statement.recomputed",
+  "statement.validated",
+  "statement.approved",
+  "statement.locked",
+  "statement.viewed",
+  "statement.exported",
+  "ledger.booked",
   "audit.viewed",
   "audit.exported",
 ] as const satisfies readonly AuditEventType[];

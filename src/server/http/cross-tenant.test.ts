@@ -2,6 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, type TestClient } from "../../../test/test-app.js";
 import { createRodovreScenario } from "../../domain/business-case/index.js";
+import { createVejleContract } from "../../domain/contract/index.js";
 import {
   appUser,
   businessCase,
@@ -10,20 +11,26 @@ import {
   caseTask,
   caseTeamMember,
   contact,
+  contractAcceptance,
+  contractVersion,
   course,
   family,
   familyMembership,
   instrument,
   instrumentVersion,
+  ledgerEntry,
   measurement,
   membership,
   organisation,
+  outcomeContract,
   person,
   planVersion,
   priceIndex,
   project,
   projectParty,
   referral,
+  settlementStatement,
+  statementEvent,
   track,
   unitPrice,
 } from "../db/schema/index.js";
@@ -52,6 +59,8 @@ let vejle: {
   measurementId: string;
   trackId: string;
   instrumentId: string;
+  contractId: string;
+  statementId: string;
   personName: { firstName: string; lastName: string; birthDate: string };
 };
 let walkers: { name: string; client: TestClient }[];
@@ -101,6 +110,27 @@ async function snapshotOfVejle() {
       .select()
       .from(instrumentVersion)
       .where(eq(instrumentVersion.projectId, vejle.projectId)),
+    contracts: await t.db
+      .select()
+      .from(outcomeContract)
+      .where(eq(outcomeContract.organisationId, vejle.orgId)),
+    contractVersions: await t.db
+      .select()
+      .from(contractVersion)
+      .where(eq(contractVersion.organisationId, vejle.orgId)),
+    acceptances: await t.db
+      .select()
+      .from(contractAcceptance)
+      .where(eq(contractAcceptance.organisationId, vejle.orgId)),
+    statements: await t.db
+      .select()
+      .from(settlementStatement)
+      .where(eq(settlementStatement.organisationId, vejle.orgId)),
+    statementEvents: await t.db
+      .select()
+      .from(statementEvent)
+      .where(eq(statementEvent.organisationId, vejle.orgId)),
+    ledger: await t.db.select().from(ledgerEntry).where(eq(ledgerEntry.organisationId, vejle.orgId)),
   };
   // Rows in a fixed order: without ORDER BY, PostgreSQL may return them in another order once its
   // statistics change (autovacuum), which is no change to the data.
@@ -201,6 +231,13 @@ beforeAll(async () => {
       await t.db.select().from(instrument).where(eq(instrument.projectId, t.seed.projectIds.vejle))
     )[0]!.id,
     ...(await vejleCaseworkIds()),
+    contractId: t.seed.contracts.contractId,
+    statementId: (
+      await t.db
+        .select()
+        .from(settlementStatement)
+        .where(eq(settlementStatement.contractId, t.seed.contracts.contractId))
+    ).find((s) => s.state === "draft")!.id,
   };
   // Rødovre gets one user of every municipal role, so each role's reach is walked.
   const passwordHash = await hashPassword("rødovre-test-password");
@@ -281,6 +318,22 @@ const PATH_IDS: Record<string, () => Record<string, string>> = {
   "/api/projects/{id}/progression/cohort/courses": () => ({ id: vejle.projectId }),
   "/api/projects/{id}/progression/data-quality": () => ({ id: vejle.projectId }),
   "/api/projects/{id}/tracks/{trackId}/schedule": () => ({ id: vejle.projectId, trackId: vejle.trackId }),
+  "/api/projects/{projectId}/contracts": () => ({ projectId: vejle.projectId }),
+  "/api/projects/{projectId}/outcome-rules": () => ({ projectId: vejle.projectId }),
+  "/api/contracts/{id}": () => ({ id: vejle.contractId }),
+  "/api/contracts/{id}/versions": () => ({ id: vejle.contractId }),
+  "/api/contracts/{id}/versions/{version}/acceptances": () => ({ id: vejle.contractId, version: "2" }),
+  "/api/contracts/{id}/statements": () => ({ id: vejle.contractId }),
+  "/api/contracts/{id}/ledger": () => ({ id: vejle.contractId }),
+  "/api/contracts/{id}/ledger/disbursements": () => ({ id: vejle.contractId }),
+  "/api/contracts/{id}/forecast": () => ({ id: vejle.contractId }),
+  "/api/contracts/{id}/indigo": () => ({ id: vejle.contractId }),
+  "/api/statements/{id}": () => ({ id: vejle.statementId }),
+  "/api/statements/{id}/recompute": () => ({ id: vejle.statementId }),
+  "/api/statements/{id}/validate": () => ({ id: vejle.statementId }),
+  "/api/statements/{id}/approve": () => ({ id: vejle.statementId }),
+  "/api/statements/{id}/adjustments": () => ({ id: vejle.statementId }),
+  "/api/statements/{id}/xlsx": () => ({ id: vejle.statementId }),
 };
 
 /** An instrument version that would pass every check (for the instrument routes). */
@@ -455,6 +508,24 @@ function bodyFor(op: Operation): unknown {
       return { organisationId: vejle.orgId, userId: null, warningAtFamilies: 1, hardLimitFamilies: 2 };
     case "POST /api/caseloads/reassign":
       return { organisationId: vejle.orgId, fromUserId: vejle.userId, toUserIds: [vejle.userId], on: today };
+    case "POST /api/projects/{projectId}/contracts":
+    case "POST /api/contracts/{id}/versions": {
+      const {
+        contractId: _c,
+        version: _v,
+        parties: _p,
+        amendment: _a,
+        acceptances: _acc,
+        ...terms
+      } = createVejleContract();
+      return { terms, reason: "Ændret af Rødovre", basedOnVersion: 2 };
+    }
+    case "POST /api/contracts/{id}/versions/{version}/acceptances":
+      return { partyOrganisationId: vejle.orgId, acceptedByName: "Rødovre", acceptedOn: today };
+    case "POST /api/contracts/{id}/statements":
+      return { kind: "interim", periodId: "rodovre", from: "2022-01-01", to: today, settlementDate: today };
+    case "POST /api/contracts/{id}/ledger/disbursements":
+      return { amountOre: 100, bookedOn: today };
     case "PUT /api/price-index":
       return { organisationId: vejle.orgId, rows: [{ year: 2024, indexValue: 1 }] };
     default:
@@ -505,6 +576,8 @@ describe("cross-tenant isolation: Rødovre cannot reach Vejle through any endpoi
       vejle.referralId,
       vejle.taskId,
       vejle.measurementId,
+      vejle.contractId,
+      vejle.statementId,
     ];
     let walked = 0;
     for (const op of operations) {

@@ -11,6 +11,7 @@ import { registerPlanRoutes } from "./casework/plan.routes.js";
 import { registerReferralRoutes } from "./casework/referral.routes.js";
 import { registerReviewRoutes } from "./casework/review.routes.js";
 import { registerTaskRoutes } from "./casework/task.routes.js";
+import { registerContractRoutes } from "./contracts/contract.routes.js";
 import { registerOrganisationRoutes } from "./organisations/organisation.routes.js";
 import { registerCohortRoutes } from "./progression/cohort.routes.js";
 import { registerDataQualityRoutes } from "./progression/data-quality.routes.js";
@@ -28,6 +29,7 @@ export function registerModules(app: OpenAPIHono<AppEnv>) {
   registerProjectRoutes(app);
   registerUserRoutes(app);
   registerBusinessCaseRoutes(app);
+  registerContractRoutes(app);
   registerFamilyRoutes(app);
   registerReferralRoutes(app);
   registerCourseRoutes(app);

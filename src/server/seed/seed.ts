@@ -28,6 +28,7 @@ import { ensureProjectInstruments } from "../modules/progression/instrument-cata
 import { syncMeasurementTasks } from "../modules/progression/measurement-task-sync.js";
 import { rodovreDemoScenario, vejleDemoScenario } from "./business-case-demo.js";
 import { seedCaseworkDemo } from "./casework-seed.js";
+import { seedContractDemo } from "./contract-seed.js";
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PROJECTS, DEMO_USERS } from "./demo-data.js";
 import { NATIONAL_PRICE_INDEX, NATIONAL_UNIT_PRICES } from "./price-catalogue-data.js";
 import { seedProgressionDemo } from "./progression-seed.js";
@@ -202,6 +203,7 @@ export async function seedDemoData(db: Db, now: Date, appKey: Buffer) {
     for (const c of await tx.select({ id: course.id }).from(course))
       await syncMeasurementTasks(tx, c.id, today);
     await markOldFollowUpsDone(tx, today);
-    return { orgIds, projectIds, userIds, casework, progression };
+    const contracts = await seedContractDemo(tx, { orgIds, projectIds, userIds, now, today });
+    return { orgIds, projectIds, userIds, casework, progression, contracts };
   });
 }

@@ -32,46 +32,40 @@ export async function loadCourseProgressMany(
   const courseIds = rows.map((r) => r.id);
   const familyIds = [...new Set(rows.map((r) => r.familyId))];
   const trackIds = [...new Set(rows.map((r) => r.trackId))];
-  const [tracks, ends, memberRows, plans] = await Promise.all([
-    db
-      .select({ id: track.id, months: track.plannedDurationMonths, schedule: track.measurementSchedule })
-      .from(track)
-      .where(inArray(track.id, trackIds)),
-    db
-      .select({
-        courseId: courseTransition.courseId,
-        onDate: sql<string>`min(${courseTransition.onDate})::text`,
-      })
-      .from(courseTransition)
-      .where(
-        and(inArray(courseTransition.courseId, courseIds), inArray(courseTransition.toState, END_STATES)),
-      )
-      .groupBy(courseTransition.courseId),
-    db
-      .select({
-        familyId: familyMembership.familyId,
-        personId: familyMembership.personId,
-        role: familyMembership.role,
-        fromOn: familyMembership.fromOn,
-        toOn: familyMembership.toOn,
-        firstName: person.firstName,
-        lastName: person.lastName,
-        birthDate: person.birthDate,
-      })
-      .from(familyMembership)
-      .innerJoin(person, eq(person.id, familyMembership.personId))
-      .where(inArray(familyMembership.familyId, familyIds))
-      .orderBy(asc(familyMembership.role), asc(person.birthDate)),
-    // Only the version each course is at.
-    db
-      .select({ courseId: planVersion.courseId, plan: planVersion.plan })
-      .from(planVersion)
-      .innerJoin(
-        course,
-        and(eq(course.id, planVersion.courseId), eq(course.planVersion, planVersion.version)),
-      )
-      .where(inArray(course.id, courseIds)),
-  ]);
+  // One after another: a transaction's connection takes one query at a time (pg warns on Promise.all).
+  const tracks = await db
+    .select({ id: track.id, months: track.plannedDurationMonths, schedule: track.measurementSchedule })
+    .from(track)
+    .where(inArray(track.id, trackIds));
+  const ends = await db
+    .select({
+      courseId: courseTransition.courseId,
+      onDate: sql<string>`min(${courseTransition.onDate})::text`,
+    })
+    .from(courseTransition)
+    .where(and(inArray(courseTransition.courseId, courseIds), inArray(courseTransition.toState, END_STATES)))
+    .groupBy(courseTransition.courseId);
+  const memberRows = await db
+    .select({
+      familyId: familyMembership.familyId,
+      personId: familyMembership.personId,
+      role: familyMembership.role,
+      fromOn: familyMembership.fromOn,
+      toOn: familyMembership.toOn,
+      firstName: person.firstName,
+      lastName: person.lastName,
+      birthDate: person.birthDate,
+    })
+    .from(familyMembership)
+    .innerJoin(person, eq(person.id, familyMembership.personId))
+    .where(inArray(familyMembership.familyId, familyIds))
+    .orderBy(asc(familyMembership.role), asc(person.birthDate));
+  // Only the version each course is at.
+  const plans = await db
+    .select({ courseId: planVersion.courseId, plan: planVersion.plan })
+    .from(planVersion)
+    .innerJoin(course, and(eq(course.id, planVersion.courseId), eq(course.planVersion, planVersion.version)))
+    .where(inArray(course.id, courseIds));
   const planByCourse = new Map(plans.map((p) => [p.courseId, p.plan]));
   const trackById = new Map(tracks.map((t) => [t.id, t]));
   const endById = new Map(ends.map((e) => [e.courseId, e.onDate as CalendarDate]));
