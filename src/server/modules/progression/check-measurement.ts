@@ -7,6 +7,7 @@ import {
   getLatestVersion,
   type Measurement,
   type MeasurementSubject,
+  type MemberRole,
   ProgressionInputError,
   type Respondent,
 } from "../../../domain/progression/index.js";
@@ -19,6 +20,12 @@ import type { StoredInstrument } from "./instrument-catalogue.js";
  * item values (scored by the domain), and no second measurement for the same due slot.
  */
 
+/** Member roles in plural, for messages ("måles kun for børn"). */
+export const ROLE_WORDS: Record<MemberRole, string> = {
+  parent: "forældre",
+  child: "børn",
+  "other-adult": "andre voksne",
+};
 /** A measurement as entered, before it is checked. */
 export interface MeasurementCandidate {
   instrumentCode: string;
@@ -104,8 +111,14 @@ export function checkMeasurement(
   let subject: MeasurementSubject;
   if (candidate.subject.kind === "person") {
     const personId = candidate.subject.personId;
-    if (!context.progress.members.some((m) => m.id === personId)) {
+    const member = context.progress.members.find((m) => m.id === personId);
+    if (!member) {
       problems.push({ path: "subject.personId", message: "Personen hører ikke til familien i dette forløb" });
+    } else if (version.memberRoles && !version.memberRoles.includes(member.role)) {
+      problems.push({
+        path: "subject.personId",
+        message: `${stored.instrument.name} måles kun for ${version.memberRoles.map((r) => ROLE_WORDS[r]).join(" og ")}`,
+      });
     }
     subject = { kind: "person", personId };
   } else {
@@ -184,8 +197,19 @@ function findDuplicate(
     until: context.today,
   }).filter((s) => s.instrumentCode === m.instrumentCode);
   const { items } = assessDueMeasurements(due, [...same, m], context.today);
-  const slot = items.find((a) => a.duplicateMeasurementIds.includes(m.id));
-  const taken = slot && same.find((o) => o.id === slot.measurementId);
+  // Either order: the new one may be the extra, or it may take the slot and leave the existing one as
+  // the extra (when it lies closer to the due day). Both mean the slot was already filled.
+  const existing = new Set(same.map((o) => o.id));
+  const slot = items.find(
+    (a) =>
+      a.duplicateMeasurementIds.includes(m.id) ||
+      (a.measurementId === m.id && a.duplicateMeasurementIds.some((id) => existing.has(id))),
+  );
+  const takenId =
+    slot?.measurementId === m.id
+      ? slot.duplicateMeasurementIds.find((id) => existing.has(id))
+      : slot?.measurementId;
+  const taken = same.find((o) => o.id === takenId);
   if (slot && taken) {
     const name = SLOT_NAMES[slot.due.kind];
     return `${name[0]!.toUpperCase()}${name.slice(1)} af ${instrumentName} (${danishDate(slot.due.windowFrom)}–${danishDate(slot.due.windowTo)}) er allerede registreret den ${danishDate(taken.measuredOn)}. ${fix}`;

@@ -26,7 +26,7 @@ import { appUser, measurementImport } from "../../db/schema/index.js";
 import { AppError } from "../../errors.js";
 import { logError } from "../../http/logger.js";
 import { todayOf } from "../casework/case-access.js";
-import { checkMeasurement, type MeasurementCandidate } from "./check-measurement.js";
+import { checkMeasurement, type MeasurementCandidate, ROLE_WORDS } from "./check-measurement.js";
 import type { CourseProgress } from "./course-progress.js";
 import { loadCourseProgressMany } from "./course-progress-batch.js";
 import {
@@ -59,11 +59,6 @@ import { loadProjectFor } from "./project-access.js";
  */
 
 const NOT_IN_PROJECT = "Personen findes ikke i projektet";
-const ROLE_WORDS: Record<MemberRole, string> = {
-  parent: "forældre",
-  child: "børn",
-  "other-adult": "andre voksne",
-};
 
 async function instrumentsOf(db: DbOrTx, projectId: string): Promise<StoredInstrument[]> {
   let instruments = await loadProjectInstruments(db, projectId);

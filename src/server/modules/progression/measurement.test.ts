@@ -92,6 +92,21 @@ describe("recording measurements", () => {
     expect(await t.db.select().from(measurement).where(eq(measurement.courseId, fx.courseId))).toEqual([]);
   });
 
+  it("refuses a measurement of a member the instrument is not for (school absence of a parent)", async () => {
+    const fx = await newCourse();
+    const res = await sara.post(`/api/courses/${fx.courseId}/measurements`, {
+      instrumentCode: "school-absence",
+      subject: { kind: "person", personId: fx.parentId },
+      measuredOn: "2026-01-20",
+      period: { from: "2025-11-01", to: "2026-01-19" },
+      respondent: "school",
+      values: { "absence-pct": 12 },
+    });
+    expect(res.status).toBe(400);
+    const body = ErrorResponseSchema.parse(await res.json());
+    expect(body.error.details?.find((d) => d.path === "subject.personId")?.message).toMatch(/måles kun for børn/);
+  });
+
   it("refuses a second measurement for the same due slot, but takes one for another slot", async () => {
     const fx = await newCourse();
     expect((await sara.post(`/api/courses/${fx.courseId}/measurements`, wellBeing())).status).toBe(201);
@@ -108,6 +123,15 @@ describe("recording measurements", () => {
       wellBeing({ subject: { kind: "person", personId: fx.childId }, respondent: "member" }),
     );
     expect(child.status).toBe(201);
+    // The other order: an earlier measurement in the same window, closer to the course start.
+    const earlier = await sara.post(
+      `/api/courses/${fx.courseId}/measurements`,
+      wellBeing({ measuredOn: "2026-01-16", values: { "well-being": 4 } }),
+    );
+    expect(earlier.status).toBe(400);
+    expect(ErrorResponseSchema.parse(await earlier.json()).error.message).toMatch(
+      /Nulpunktsmålingen af Trivsel .* er allerede registreret den 20\.1\.2026/,
+    );
   });
 
   it("corrects a measurement: the new record supersedes the old, which stays visible; a second correction of the old one is a conflict", async () => {
