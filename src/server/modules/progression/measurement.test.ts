@@ -104,7 +104,9 @@ describe("recording measurements", () => {
     });
     expect(res.status).toBe(400);
     const body = ErrorResponseSchema.parse(await res.json());
-    expect(body.error.details?.find((d) => d.path === "subject.personId")?.message).toMatch(/måles kun for børn/);
+    expect(body.error.details?.find((d) => d.path === "subject.personId")?.message).toMatch(
+      /måles kun for børn/,
+    );
   });
 
   it("refuses a second measurement for the same due slot, but takes one for another slot", async () => {
