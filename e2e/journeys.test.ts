@@ -5,8 +5,13 @@ import { baseUrl, expectNoAxeViolations, hasChromium, launchBrowser, maybeScreen
 const PASSWORD = "bundlinje-demo";
 const EVERYONE = ["Overblik", "Projekter"];
 const ADMIN = [...EVERYONE, "Organisationer", "Brugere", "Revisionslog"];
-/** Roles with businessCase.read also see the business cases and the price catalogue. */
-const BUSINESS_CASES = [...EVERYONE, "Businesscases", "Priskatalog"];
+/**
+ * Roles with businessCase.read also see the business cases and the price catalogue; the parties of a
+ * contract (finance, investor) also the outcome contracts.
+ */
+const BUSINESS_CASES_AND_CONTRACTS = [...EVERYONE, "Businesscases", "Resultatkontrakter", "Priskatalog"];
+/** The evaluator validates statements: the contracts, no business cases. */
+const EVALUATOR = [...EVERYONE, "Resultatkontrakter"];
 /**
  * Roles with case work see the families and the referral inbox after the overview; those who do the
  * work (family.write) their tasks; those with caseload.read the caseloads (a caseworker: their own);
@@ -31,6 +36,7 @@ const PROJECT_MANAGER = [
   "Progression",
   "Projekter",
   "Businesscases",
+  "Resultatkontrakter",
   "Priskatalog",
 ];
 
@@ -40,10 +46,10 @@ const DEMO_USERS: { email: string; nav: string[]; role: string }[] = [
   { email: "sagsbehandler@vejle.demo", nav: CASEWORK, role: "Sagsbehandler" },
   { email: "leder@vejle.demo", nav: CASEWORK_AND_BUSINESS_CASES, role: "Teamleder" },
   { email: "projektleder@vejle.demo", nav: PROJECT_MANAGER, role: "Projektleder" },
-  { email: "okonomi@vejle.demo", nav: BUSINESS_CASES, role: "Økonomikonsulent" },
+  { email: "okonomi@vejle.demo", nav: BUSINESS_CASES_AND_CONTRACTS, role: "Økonomikonsulent" },
   { email: "konsulent@modersmaal.demo", nav: CASEWORK, role: "Familiekonsulent" },
-  { email: "investor@fond.demo", nav: BUSINESS_CASES, role: "Investor" },
-  { email: "evaluator@evaluering.demo", nav: EVERYONE, role: "Evaluator" },
+  { email: "investor@fond.demo", nav: BUSINESS_CASES_AND_CONTRACTS, role: "Investor" },
+  { email: "evaluator@evaluering.demo", nav: EVALUATOR, role: "Evaluator" },
   { email: "sagsbehandler@rodovre.demo", nav: CASEWORK, role: "Sagsbehandler" },
 ];
 

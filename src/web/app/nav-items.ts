@@ -9,6 +9,7 @@ export type NavPath =
   | "/progression"
   | "/projects"
   | "/business-cases"
+  | "/contracts"
   | "/price-catalogue"
   | "/admin/organisations"
   | "/admin/users"
@@ -25,6 +26,7 @@ export interface NavItem {
     | "nav.progression"
     | "nav.projects"
     | "nav.businessCases"
+    | "nav.contracts"
     | "nav.priceCatalogue"
     | "nav.organisations"
     | "nav.users"
@@ -52,6 +54,7 @@ export const NAV_GROUPS: NavGroup[] = [
       { to: "/progression", labelKey: "nav.progression", permission: "measurement.read" },
       { to: "/projects", labelKey: "nav.projects", permission: "project.read" },
       { to: "/business-cases", labelKey: "nav.businessCases", permission: "businessCase.read" },
+      { to: "/contracts", labelKey: "nav.contracts", permission: "contract.read" },
       { to: "/price-catalogue", labelKey: "nav.priceCatalogue", permission: "businessCase.read" },
     ],
   },

@@ -17,6 +17,7 @@ import {
   PrintSearchSchema,
   StudioSearchSchema,
 } from "../features/business-cases/business-case-search.js";
+import { ContractPageSearchSchema } from "../features/contracts/contract-search.js";
 import { DataQualitySearchSchema } from "../features/data-quality/data-quality-search.js";
 import { FamilyListSearchSchema, FamilyPageSearchSchema } from "../features/families/family-search.js";
 import { HomePage } from "../features/home/home-page.js";
@@ -360,6 +361,54 @@ const priceCatalogueRoute = createRoute({
   ),
 });
 
+// Outcome contracts (issue 6): list, contract page with tabs, statements with a print view, creation.
+const contractListRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/contracts",
+  component: page(
+    "contract.read",
+    () => import("../features/contracts/contract-list-page.js"),
+    "ContractListPage",
+  ),
+});
+const contractRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/contracts/$contractId",
+  validateSearch: (search) => ContractPageSearchSchema.parse(search),
+  component: recordPage(
+    "contract.read",
+    () => import("../features/contracts/contract-page.js"),
+    "ContractPage",
+  ),
+});
+const contractCreateRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/projects/$projectId/contracts/new",
+  component: page(
+    "contract.manage",
+    () => import("../features/contracts/contract-create-page.js"),
+    "ContractCreatePage",
+  ),
+});
+const statementRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/statements/$statementId",
+  component: recordPage(
+    "contract.read",
+    () => import("../features/contracts/statement-page.js"),
+    "StatementPage",
+  ),
+});
+const statementPrintRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/statements/$statementId/print",
+  component: recordPage(
+    "contract.read",
+    () => import("../features/contracts/statement-print-page.js"),
+    "StatementPrintPage",
+  ),
+});
+
 const twoFactorRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/account/two-factor",
@@ -401,6 +450,11 @@ const routeTree = rootRoute.addChildren([
   businessCaseStudioRoute,
   businessCasePrintRoute,
   priceCatalogueRoute,
+  contractListRoute,
+  contractRoute,
+  contractCreateRoute,
+  statementRoute,
+  statementPrintRoute,
   organisationListRoute,
   organisationCreateRoute,
   organisationDetailRoute,

@@ -10,6 +10,7 @@ import { daCaseload } from "./da-casework-caseload.js";
 import { daContacts } from "./da-casework-contacts.js";
 import { daPlan } from "./da-casework-plan.js";
 import { daTasks } from "./da-casework-tasks.js";
+import { daContracts } from "./da-contracts.js";
 import { daProgressionCohort } from "./da-progression-cohort.js";
 import { daMeasurementImport } from "./da-progression-import.js";
 import { daProgressionInstruments } from "./da-progression-instruments.js";
@@ -35,6 +36,7 @@ export const da = {
     caseloads: "Sagsstammer",
     progression: "Progression",
     businessCases: "Businesscases",
+    contracts: "Resultatkontrakter",
     priceCatalogue: "Priskatalog",
     administration: "Administration",
     organisations: "Organisationer",
@@ -184,6 +186,7 @@ export const da = {
     removePartyNamed: "Fjern part {{number}}",
   },
   businessCases: daBusinessCases,
+  contracts: daContracts,
   casework: daCasework,
   plan: daPlan,
   contacts: daContacts,

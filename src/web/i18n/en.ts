@@ -6,6 +6,7 @@ import { enCaseload } from "./en-casework-caseload.js";
 import { enContacts } from "./en-casework-contacts.js";
 import { enPlan } from "./en-casework-plan.js";
 import { enTasks } from "./en-casework-tasks.js";
+import { enContracts } from "./en-contracts.js";
 import { enProgressionCohort } from "./en-progression-cohort.js";
 import { enMeasurementImport } from "./en-progression-import.js";
 import { enProgressionInstruments } from "./en-progression-instruments.js";
@@ -35,6 +36,7 @@ export const en: Translation<typeof da> = {
     caseloads: "Caseloads",
     progression: "Progression",
     businessCases: "Business cases",
+    contracts: "Outcome contracts",
     priceCatalogue: "Price catalogue",
     administration: "Administration",
     organisations: "Organisations",
@@ -184,6 +186,7 @@ export const en: Translation<typeof da> = {
     removePartyNamed: "Remove party {{number}}",
   },
   businessCases: enBusinessCases,
+  contracts: enContracts,
   casework: enCasework,
   plan: enPlan,
   contacts: enContacts,

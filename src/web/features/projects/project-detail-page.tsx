@@ -10,6 +10,7 @@ import { RouterAnchor, RouterButton } from "../../components/router-links.js";
 import { SectionCard } from "../../components/section-card.js";
 import { useCan } from "../../lib/use-can.js";
 import { useFormatters } from "../../lib/use-formatters.js";
+import { ProjectContractsSection } from "../contracts/project-contracts-section.js";
 import { ProjectProgressionLinks } from "../progression-cohort/project-progression-links.js";
 import { PartiesTable } from "./parties-table.js";
 import { useProject } from "./project-queries.js";
@@ -106,6 +107,7 @@ export function ProjectDetailPage() {
               </Group>
             </SectionCard>
             <ProjectProgressionLinks projectId={projectId} />
+            <ProjectContractsSection projectId={projectId} />
             <SectionCard title={t("projects.partiesTitle")}>
               {p.parties.length === 0 ? (
                 <EmptyState title={t("projects.noParties")} />
