@@ -13,7 +13,7 @@ import {
 } from "../../../domain/contract/index.js";
 import type { ActorContext } from "../../context.js";
 import type { DbOrTx, Tx } from "../../db/client.js";
-import { ledgerEntry, outcomeContract, settlementStatement, statementEvent } from "../../db/schema/index.js";
+import { ledgerEntry, settlementStatement, statementEvent } from "../../db/schema/index.js";
 import { AppError, forbidden, notFound } from "../../errors.js";
 import { loadContractVersions, versionInForce } from "./contract.service.js";
 import { type ContractRow, contractResource, loadContractFor, organisationsOf } from "./contract-access.js";
@@ -470,9 +470,4 @@ export async function statementAbilities(ctx: ActorContext, db: DbOrTx, s: State
     approveFor: s.state === "validated" || s.state === "approved" ? approveFor : [],
     adjust: manage && s.state === "locked" && s.kind !== "adjustment",
   };
-}
-
-/** Marks the contract as touched (lists sort by it). */
-export async function touchContract(tx: Tx, id: string, now: Date) {
-  await tx.update(outcomeContract).set({ updatedAt: now }).where(eq(outcomeContract.id, id));
 }
