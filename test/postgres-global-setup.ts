@@ -2,6 +2,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { migrateDatabase, openDatabase } from "../src/server/db/client.js";
 import { postgresBinariesAvailable, startPostgresServer } from "./postgres-server.js";
+import { seedTemplate } from "./seeded-template.js";
 
 export const TEMPLATE_DATABASE = "bundlinje_template";
 
@@ -12,8 +13,8 @@ declare module "vitest" {
 }
 
 /**
- * Starts one PostgreSQL server for the integration-postgres project and migrates a template database;
- * each test file clones the template (CREATE DATABASE … TEMPLATE), which takes milliseconds.
+ * Starts one PostgreSQL server for the integration-postgres project and migrates and seeds a template
+ * database; each test file clones the template (CREATE DATABASE … TEMPLATE), which takes milliseconds.
  */
 export default async function setup(project: TestProject) {
   if (!postgresBinariesAvailable()) {
@@ -28,7 +29,9 @@ export default async function setup(project: TestProject) {
   await admin.end();
   const database = await openDatabase({ kind: "postgres", url: server.url(TEMPLATE_DATABASE) });
   await migrateDatabase(database);
+  const seeded = await seedTemplate(database);
   await database.close();
   project.provide("postgresUrl", server.url());
+  project.provide("seededTemplate", seeded);
   return () => server.stop();
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { inject } from "vitest";
 import type { AppConfig } from "../src/server/config.js";
 import type { Clock } from "../src/server/context.js";
 import type { Database } from "../src/server/db/client.js";
@@ -6,7 +6,7 @@ import { createApp } from "../src/server/http/app.js";
 import { setLogLevel } from "../src/server/http/logger.js";
 import { LoginRateLimiter } from "../src/server/modules/auth/login-rate-limiter.js";
 import { DEMO_PASSWORD } from "../src/server/seed/demo-data.js";
-import { seedDemoData } from "../src/server/seed/seed.js";
+import { type SeedResult, TEST_SEEDED_AT } from "./seeded-template.js";
 import { createTestDatabase } from "./test-db.js";
 
 setLogLevel("silent");
@@ -39,14 +39,15 @@ export const testConfig: AppConfig = {
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 /**
- * The whole app over a fresh migrated database with the demo tenants (Vejle, Rødovre, provider,
+ * The whole app over a fresh migrated database with the demo tenants, seeded once per run (Vejle, Rødovre, provider,
  * investor, evaluator), a fake clock, and helpers to call it as a signed-in user.
  */
 export async function createTestApp(options: { loginLimiter?: LoginRateLimiter } = {}) {
   const database: Database = await createTestDatabase();
-  const clock = new FakeClock(new Date("2026-03-02T09:00:00Z"));
-  const appKey = randomBytes(32);
-  const seed = await seedDemoData(database.db, clock.now(), appKey);
+  const clock = new FakeClock(TEST_SEEDED_AT);
+  const { appKeyHex, seedJson } = inject("seededTemplate");
+  const appKey = Buffer.from(appKeyHex, "hex");
+  const seed = JSON.parse(seedJson) as SeedResult;
   const app = createApp({
     database,
     config: testConfig,

@@ -1,33 +1,16 @@
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { inject } from "vitest";
-import {
-  type Database,
-  migrateDatabase,
-  openDatabase,
-  PGLITE_EXTENSIONS,
-  wrapPglite,
-} from "../src/server/db/client.js";
+import { type Database, openDatabase, PGLITE_EXTENSIONS, wrapPglite } from "../src/server/db/client.js";
 
 const TEMPLATE_DATABASE = "bundlinje_template";
-let pgliteImage: Promise<Blob> | undefined;
-
-/** A migrated PGlite image, made once per worker and loaded per test file (~1 s instead of ~6 s). */
-function migratedPgliteImage(): Promise<Blob> {
-  pgliteImage ??= (async () => {
-    const template = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
-    await migrateDatabase(wrapPglite(template));
-    const image = await template.dumpDataDir("none");
-    await template.close();
-    return image;
-  })();
-  return pgliteImage;
-}
 
 /**
- * A fresh, migrated database for one test file, on the engine the project runs with (TEST_DB):
- * in-memory PGlite, or a clone of the migrated template on the throwaway PostgreSQL server.
+ * A fresh, migrated database with the demo data for one test file, on the engine the project runs
+ * with (TEST_DB): the seeded template loaded into an in-memory PGlite, or a clone of the seeded
+ * template on the throwaway PostgreSQL server (see seeded-template.ts).
  */
 export async function createTestDatabase(): Promise<Database> {
   if (process.env.TEST_DB === "postgres") {
@@ -51,7 +34,7 @@ export async function createTestDatabase(): Promise<Database> {
     };
   }
   const client = await PGlite.create({
-    loadDataDir: await migratedPgliteImage(),
+    loadDataDir: new Blob([fs.readFileSync(inject("pgliteSeededImagePath"))]),
     extensions: PGLITE_EXTENSIONS,
   });
   return wrapPglite(client);
