@@ -361,7 +361,8 @@ const priceCatalogueRoute = createRoute({
   ),
 });
 
-// Outcome contracts (issue 6): list, contract page with tabs, statements with a print view, creation.
+// Outcome contracts (issue 6): list, contract page with tabs, statements with a print view, creation,
+// amendment.
 const contractListRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/contracts",
@@ -379,6 +380,16 @@ const contractRoute = createRoute({
     "contract.read",
     () => import("../features/contracts/contract-page.js"),
     "ContractPage",
+  ),
+});
+/** A new version of the terms (an amendment); the contract's page shows the button only to its managers. */
+const contractAmendRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/contracts/$contractId/amend",
+  component: page(
+    "contract.manage",
+    () => import("../features/contracts/contract-amend-page.js"),
+    "ContractAmendPage",
   ),
 });
 const contractCreateRoute = createRoute({
@@ -452,6 +463,7 @@ const routeTree = rootRoute.addChildren([
   priceCatalogueRoute,
   contractListRoute,
   contractRoute,
+  contractAmendRoute,
   contractCreateRoute,
   statementRoute,
   statementPrintRoute,

@@ -452,6 +452,31 @@ export const daContracts = {
     submit: "Opret kontrakt",
     created: "Resultatkontrakten »{{title}}« er oprettet.",
   },
+  amend: {
+    title: "Ret kontrakten",
+    open: "Ret kontrakten (ny version)",
+    introTitle: "Ændringen bliver version {{version}}",
+    intro:
+      "Formularen er udfyldt med vilkårene fra version {{version}}. Ret det, der skal ændres, og skriv nederst, hvorfor kontrakten ændres.",
+    inForce:
+      "Den nye version gælder først, når alle parter har accepteret den. Indtil da gælder version {{version}}.",
+    noneInForce:
+      "Den nye version gælder først, når alle parter har accepteret den. Ingen version er accepteret af alle parter endnu.",
+    locked: "Opgørelser, der allerede er låst, beholder den version, de er lavet efter.",
+    validFromHint: "Tidligst {{date}}, hvor version {{version}} gælder fra",
+    validFromTooEarly: "Den nye version kan ikke gælde fra før {{date}}, hvor version {{version}} gælder fra",
+    reasonTitle: "Ændringen",
+    reason: "Begrundelse for ændringen",
+    reasonHint: "Står i kontraktens versionshistorik, så parterne kan se, hvad der er ændret og hvorfor.",
+    reasonRequired: "Skriv hvorfor kontrakten ændres (mindst 3 tegn)",
+    submit: "Gem som version {{version}}",
+    created: "Version {{version}} er oprettet og afventer parternes accept.",
+    notAllowed: "Du kan ikke rette denne kontrakt.",
+    staleTitle: "Kontrakten er ændret i mellemtiden",
+    stale:
+      "Nogen har gemt en ny version af kontrakten, efter du åbnede siden, så din ændring er ikke gemt. Dine ændringer står stadig i formularen. Hent den nyeste version, og lav ændringen igen ud fra den – begrundelsen bliver stående.",
+    reload: "Hent den nyeste version",
+  },
   form: {
     errorsTitle_one: "Kontrakten kan ikke gemmes: {{count}} felt skal rettes",
     errorsTitle_other: "Kontrakten kan ikke gemmes: {{count}} felter skal rettes",

@@ -454,6 +454,33 @@ export const enContracts: Translation<typeof daContracts> = {
     submit: "Create contract",
     created: "The outcome contract “{{title}}” has been created.",
   },
+  amend: {
+    title: "Amend the contract",
+    open: "Amend the contract (new version)",
+    introTitle: "The change becomes version {{version}}",
+    intro:
+      "The form is filled in with the terms of version {{version}}. Change what needs changing, and write at the bottom why the contract is being changed.",
+    inForce:
+      "The new version applies only once all parties have accepted it. Until then, version {{version}} applies.",
+    noneInForce:
+      "The new version applies only once all parties have accepted it. No version has been accepted by all parties yet.",
+    locked: "Statements that are already locked keep the version they were made under.",
+    validFromHint: "{{date}} at the earliest, when version {{version}} applies from",
+    validFromTooEarly:
+      "The new version cannot apply from before {{date}}, when version {{version}} applies from",
+    reasonTitle: "The change",
+    reason: "Reason for the change",
+    reasonHint:
+      "Shown in the contract's version history, so that the parties can see what has changed and why.",
+    reasonRequired: "Write why the contract is being changed (at least 3 characters)",
+    submit: "Save as version {{version}}",
+    created: "Version {{version}} has been created and awaits the parties' acceptance.",
+    notAllowed: "You cannot amend this contract.",
+    staleTitle: "The contract has been changed in the meantime",
+    stale:
+      "Someone saved a new version of the contract after you opened this page, so your change has not been saved. Your changes are still in the form. Load the newest version and make the change again from it – the reason stays.",
+    reload: "Load the newest version",
+  },
   form: {
     errorsTitle_one: "The contract cannot be saved: {{count}} field must be corrected",
     errorsTitle_other: "The contract cannot be saved: {{count}} fields must be corrected",

@@ -20,6 +20,7 @@ export const enServerMessages: Record<string, string> = {
   "Koden består af 6 cifre": "The code has 6 digits",
   "Ugyldigt id": "Choose one of the options",
   "Datoen skal være en gyldig dato (ÅÅÅÅ-MM-DD)": "Enter a valid date",
+  "Skriv hvorfor kontrakten ændres": "Write why the contract is being changed",
   // The API
   "Nogle felter er ikke udfyldt korrekt.": "Some fields are not filled in correctly.",
   "E-mail eller adgangskode er forkert.": "The e-mail or password is wrong.",
@@ -56,4 +57,6 @@ export const enServerMessages: Record<string, string> = {
   "Forespørgslen kom fra et andet website og blev afvist.":
     "The request came from another website and was refused.",
   "Siden findes ikke.": "The page does not exist.",
+  "Den nye version kan ikke gælde fra før den forrige.":
+    "The new version cannot apply from before the previous one.",
 };

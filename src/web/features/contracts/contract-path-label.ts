@@ -41,6 +41,7 @@ const FIELD_LABELS = {
   "payment.priceKr": "contracts.form.price",
   "payment.pricePerDayKr": "contracts.form.pricePerDay",
   "payment.kind": "contracts.form.paymentKind",
+  reason: "contracts.amend.reason",
 } as const;
 
 /** The row label keys of the lists in the form. */

@@ -8,7 +8,13 @@ import { isApiError } from "../../lib/api-error.js";
 import { useErrorText } from "../../lib/use-error-text.js";
 import { ContractErrorSummary } from "./contract-error-summary.js";
 import { fieldIdOf } from "./contract-field-id.js";
-import { type ContractFormValues, formErrorsOf, formOfTerms, termsOfForm } from "./contract-form-values.js";
+import {
+  type ContractForm,
+  type ContractFormValues,
+  formErrorsOf,
+  formOfTerms,
+  termsOfForm,
+} from "./contract-form-values.js";
 import { ContractMechanismFields } from "./contract-mechanism-fields.js";
 import { ContractMoneyFields } from "./contract-money-fields.js";
 import { ContractTrackFields } from "./contract-track-fields.js";
@@ -24,6 +30,18 @@ interface ContractTermsFormProps {
   cancel: ReactNode;
   /** Saves the terms; throws the ApiError when the server refuses. */
   onSubmit: (terms: ContractTermsInput) => Promise<unknown>;
+  /** Offer "Udfyld med Vejle-eksemplet" (default true; an amendment starts from the contract's own terms). */
+  hasExample?: boolean;
+  /** The hint under "Gælder fra" instead of the default one. */
+  validFromHint?: string;
+  /**
+   * The page's own fields (an amendment's reason), shown before the buttons. Their problems live in
+   * the form's errors under their own path (`reason`), so the summary lists them and links to the
+   * element with id `fieldIdOf(path)`; the server's problems with them land there too.
+   */
+  extraFields?: (form: ContractForm) => ReactNode;
+  /** More checks before saving, merged with the form's own: problems keyed by form path. */
+  validate?: (values: ContractFormValues) => Record<string, string>;
 }
 
 function stringErrors(errors: Record<string, unknown>): Record<string, string> {
@@ -60,9 +78,10 @@ export function ContractTermsForm(props: ContractTermsFormProps) {
       percent: t("contracts.form.percentInvalid"),
       wholeNumber: t("contracts.form.wholeNumberInvalid"),
     });
-    if (!result.ok) {
+    const extraProblems = props.validate?.(values) ?? {};
+    if (!result.ok || Object.keys(extraProblems).length > 0) {
       // The server's messages from the last attempt stay until their field is changed.
-      showProblems({ ...stringErrors(form.errors), ...result.errors });
+      showProblems({ ...stringErrors(form.errors), ...(result.ok ? {} : result.errors), ...extraProblems });
       return;
     }
     setIsSaving(true);
@@ -89,16 +108,18 @@ export function ContractTermsForm(props: ContractTermsFormProps) {
     <form noValidate onSubmit={form.onSubmit((values) => void save(values))}>
       <Stack gap="lg">
         <ContractErrorSummary ref={summaryRef} errors={form.errors} message={serverMessage} />
-        <Paper withBorder radius="md" p="lg" bg="gray.0">
-          <Group justify="space-between" align="center" gap="md">
-            <Text size="sm" maw={620}>
-              {t("contracts.form.exampleIntro")}
-            </Text>
-            <Button variant="default" onClick={fillWithVejle}>
-              {t("contracts.form.fillVejle")}
-            </Button>
-          </Group>
-        </Paper>
+        {props.hasExample !== false ? (
+          <Paper withBorder radius="md" p="lg" bg="gray.0">
+            <Group justify="space-between" align="center" gap="md">
+              <Text size="sm" maw={620}>
+                {t("contracts.form.exampleIntro")}
+              </Text>
+              <Button variant="default" onClick={fillWithVejle}>
+                {t("contracts.form.fillVejle")}
+              </Button>
+            </Group>
+          </Paper>
+        ) : null}
         <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="ct-basics-title">
           <Stack gap="md">
             <Title order={2} size="h4" id="ct-basics-title">
@@ -114,7 +135,7 @@ export function ContractTermsForm(props: ContractTermsFormProps) {
             <TextInput
               type="date"
               label={t("contracts.form.validFrom")}
-              description={t("contracts.form.validFromHint")}
+              description={props.validFromHint ?? t("contracts.form.validFromHint")}
               required
               maw={280}
               {...form.getInputProps("validFrom")}
@@ -128,6 +149,7 @@ export function ContractTermsForm(props: ContractTermsFormProps) {
         <ContractMoneyFields form={form} />
         <ContractMechanismFields form={form} />
         <ContractTrackFields form={form} projectTracks={props.projectTracks} rules={props.rules} />
+        {props.extraFields?.(form)}
         <Group gap="sm">
           <Button type="submit" loading={isSaving}>
             {props.submitLabel}

@@ -4,6 +4,7 @@ import { DefinitionList } from "../../components/definition-list.js";
 import { SectionCard } from "../../components/section-card.js";
 import { TableScroll } from "../../components/table-scroll.js";
 import { useFormatters } from "../../lib/use-formatters.js";
+import { newestVersionOf } from "./contract-amend-values.js";
 import { ContractTracksView } from "./contract-tracks-view.js";
 import type { ContractDetail, ContractVersionView } from "./contract-types.js";
 import { ContractVersions } from "./contract-versions.js";
@@ -15,10 +16,7 @@ import { usePctText } from "./use-pct-text.js";
 export function ContractTermsTab({ contract }: { contract: ContractDetail }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const newest = contract.versions.reduce<ContractVersionView | undefined>(
-    (latest, v) => (latest && latest.version > v.version ? latest : v),
-    undefined,
-  );
+  const newest = newestVersionOf(contract);
   if (!newest) return null;
   return (
     <Stack gap="lg">

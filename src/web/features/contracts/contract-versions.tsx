@@ -1,6 +1,7 @@
 import { Badge, Button, Group, List, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
+import { RouterButton } from "../../components/router-links.js";
 import { SectionCard } from "../../components/section-card.js";
 import { TableScroll } from "../../components/table-scroll.js";
 import { useFormatters } from "../../lib/use-formatters.js";
@@ -10,7 +11,7 @@ import type { ContractDetail, ContractVersionView } from "./contract-types.js";
 /**
  * "Versioner og accept": every version newest first — when it applies from, why and by whom it was
  * made, who has accepted it and who has not. Parties the user may sign for can record an acceptance
- * of the newest version.
+ * of the newest version; the contract's managers can amend it (a new version).
  */
 export function ContractVersions({
   contract,
@@ -23,12 +24,26 @@ export function ContractVersions({
   const [opened, { open, close }] = useDisclosure(false);
   const versions = [...contract.versions].sort((a, b) => b.version - a.version);
   const canAccept = contract.abilities.acceptFor.length > 0 && !newest.isFullyAccepted;
+  const canAmend = contract.abilities.manage;
   return (
     <SectionCard
       title={t("contracts.versions.title")}
       actions={
-        canAccept ? (
-          <Button onClick={open}>{t("contracts.accept.open", { version: newest.version })}</Button>
+        canAccept || canAmend ? (
+          <Group gap="sm">
+            {canAmend ? (
+              <RouterButton
+                variant={canAccept ? "default" : "filled"}
+                to="/contracts/$contractId/amend"
+                params={{ contractId: contract.id }}
+              >
+                {t("contracts.amend.open")}
+              </RouterButton>
+            ) : null}
+            {canAccept ? (
+              <Button onClick={open}>{t("contracts.accept.open", { version: newest.version })}</Button>
+            ) : null}
+          </Group>
         ) : null
       }
     >
