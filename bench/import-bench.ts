@@ -21,7 +21,7 @@ import { demoCpr } from "../src/server/seed/casework-demo-data.js";
 import { DEMO_PASSWORD } from "../src/server/seed/demo-data.js";
 import { seedDemoData } from "../src/server/seed/seed.js";
 import { postgresBinariesAvailable, startPostgresServer } from "../test/postgres-server.js";
-import { testConfig } from "../test/test-app.js";
+import { testConfig } from "../test/test-config.js";
 
 export interface ImportBenchResult {
   rows: number;

@@ -23,7 +23,7 @@ import { LoginRateLimiter } from "../src/server/modules/auth/login-rate-limiter.
 import { DEMO_PASSWORD } from "../src/server/seed/demo-data.js";
 import { seedDemoData } from "../src/server/seed/seed.js";
 import { postgresBinariesAvailable, startPostgresServer } from "../test/postgres-server.js";
-import { testConfig } from "../test/test-app.js";
+import { testConfig } from "../test/test-config.js";
 import { BENCH_FAMILIES, benchTargets } from "./bench-targets.js";
 import { insertBenchFamilies } from "./casework-volume.js";
 import { benchSettlement } from "./contract-bench.js";

@@ -1,5 +1,4 @@
 import { inject } from "vitest";
-import type { AppConfig } from "../src/server/config.js";
 import type { Clock } from "../src/server/context.js";
 import type { Database } from "../src/server/db/client.js";
 import { createApp } from "../src/server/http/app.js";
@@ -7,6 +6,7 @@ import { setLogLevel } from "../src/server/http/logger.js";
 import { LoginRateLimiter } from "../src/server/modules/auth/login-rate-limiter.js";
 import { DEMO_PASSWORD } from "../src/server/seed/demo-data.js";
 import { type SeedResult, TEST_SEEDED_AT } from "./seeded-template.js";
+import { testConfig } from "./test-config.js";
 import { createTestDatabase } from "./test-db.js";
 
 setLogLevel("silent");
@@ -22,19 +22,6 @@ export class FakeClock implements Clock {
   }
 }
 
-export const testConfig: AppConfig = {
-  port: 0,
-  host: "127.0.0.1",
-  nodeEnv: "test",
-  database: { kind: "pglite", dataDir: "/nonexistent" },
-  trustProxy: false,
-  publicOrigin: undefined,
-  logLevel: "silent",
-  dataDir: "/nonexistent",
-  appEncryptionKey: undefined,
-  webDistDir: undefined,
-  loginAttemptsPer10Min: 30,
-};
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
