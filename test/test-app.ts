@@ -22,7 +22,6 @@ export class FakeClock implements Clock {
   }
 }
 
-
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 /**

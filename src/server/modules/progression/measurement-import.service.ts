@@ -18,7 +18,6 @@ import {
   getLatestVersion,
   type InstrumentVersion,
   type Measurement,
-  type MemberRole,
 } from "../../../domain/progression/index.js";
 import type { ActorContext } from "../../context.js";
 import type { DbOrTx } from "../../db/client.js";
