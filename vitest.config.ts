@@ -12,6 +12,9 @@ if (!withPostgres) console.warn("PostgreSQL binaries not found: the integration 
 export default defineConfig({
   test: {
     env: { TZ: "UTC" },
+    // Two workers even on a 2-core machine: the browser journeys mostly wait for Chromium and the
+    // server process, so the integration files run beside them (the journeys themselves one by one).
+    maxWorkers: 2,
     projects: [
       {
         test: {

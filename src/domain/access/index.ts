@@ -3,6 +3,7 @@ export { abilitiesOf, authorize, can, type Decision, READ_PERMISSION_OF } from "
 export { CASE_TEAM_MEMBERSHIP_ROLES, caseTeamRoleOf } from "./case-team-roles.js";
 export {
   AUTHENTICATED,
+  isPersonalDataPermission,
   PERMISSIONS,
   PERSONAL_DATA_PERMISSIONS,
   type Permission,

@@ -49,6 +49,10 @@ export const PERSONAL_DATA_PERMISSIONS = [
   "measurement.record",
 ] as const satisfies readonly Permission[];
 
+/** Whether a route's permission reaches a personal record. */
+export const isPersonalDataPermission = (p: string): boolean =>
+  (PERSONAL_DATA_PERMISSIONS as readonly string[]).includes(p);
+
 /** A permission that the route deliberately does not check (login, health): named so it is a choice. */
 export const PUBLIC = "public" as const;
 /** A route any signed-in user may call about themselves (me, logout, two-factor setup). */

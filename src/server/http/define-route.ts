@@ -1,7 +1,7 @@
 import { createRoute, type RouteConfig } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { ErrorResponseSchema } from "../../contracts/errors.js";
-import type { RoutePermission } from "../../domain/access/index.js";
+import { isPersonalDataPermission, type RoutePermission } from "../../domain/access/index.js";
 import { requirePermission } from "./require-permission.js";
 
 /**
@@ -38,6 +38,9 @@ export function defineRoute<R extends SecuredRouteConfig>(config: R) {
       ...(permission === "public"
         ? {}
         : { 401: errorResponse("Not signed in"), 403: errorResponse("Not allowed") }),
+      ...(isPersonalDataPermission(permission)
+        ? { 404: errorResponse("Not found, or a role that never reaches personal records") }
+        : {}),
       ...route.responses,
     },
   } as unknown as R);

@@ -539,7 +539,6 @@ export const daContracts = {
     familyCap: "Loft pr. familie",
     familyCapHint: "Valgfrit. Det meste, én familie kan udløse",
     removeTrack: "Fjern spor {{number}}",
-    removeTrackShort: "Fjern sporet",
     addTrack: "Tilføj spor",
     goals: "Betalingsmål",
     goalsOf: "Betalingsmål i {{track}}",

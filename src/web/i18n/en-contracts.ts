@@ -543,7 +543,6 @@ export const enContracts: Translation<typeof daContracts> = {
     familyCap: "Cap per family",
     familyCapHint: "Optional. The most one family can trigger",
     removeTrack: "Remove track {{number}}",
-    removeTrackShort: "Remove the track",
     addTrack: "Add track",
     goals: "Payment goals",
     goalsOf: "Payment goals of {{track}}",

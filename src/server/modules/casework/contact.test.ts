@@ -264,8 +264,8 @@ describe("who reaches contacts and notes", () => {
 
     // The investor holds no family permission: the route's gate refuses before any record is read.
     const investor = await t.login("investor@fond.demo");
-    expect((await investor.get(`/api/courses/${fx.courseId}/contacts`)).status).toBe(403);
-    expect((await investor.get(`/api/families/${fx.familyId}/timeline`)).status).toBe(403);
+    expect((await investor.get(`/api/courses/${fx.courseId}/contacts`)).status).toBe(404);
+    expect((await investor.get(`/api/families/${fx.familyId}/timeline`)).status).toBe(404);
     expect(await auditRows("course.viewed", fx.courseId)).toHaveLength(0);
     expect(await auditRows("family.viewed", fx.familyId)).toHaveLength(0);
   });

@@ -393,7 +393,7 @@ describe("who reaches a plan", () => {
     // The investor holds no family permission at all: the route's gate answers before any record is read.
     const investor = await t.login("investor@fond.demo");
     const inv = await investor.get(`/api/courses/${mine.courseId}/plan`);
-    expect(inv.status).toBe(403);
+    expect(inv.status).toBe(404);
     expect(await inv.text()).not.toContain(mine.courseId);
     expect(await auditRows("plan.viewed", mine.courseId)).toHaveLength(0);
   });

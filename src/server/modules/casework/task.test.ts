@@ -327,9 +327,9 @@ describe("another municipality and the investor get nothing of Vejle", () => {
   });
 
   it("the investor holds no family permission", async () => {
-    expect((await investor.get("/api/tasks/mine")).status).toBe(403);
-    expect((await investor.get(`/api/courses/${vejleCourseId}/tasks`)).status).toBe(403);
-    expect((await investor.post(`/api/tasks/${vejleTaskId}/complete`)).status).toBe(403);
+    expect((await investor.get("/api/tasks/mine")).status).toBe(404);
+    expect((await investor.get(`/api/courses/${vejleCourseId}/tasks`)).status).toBe(404);
+    expect((await investor.post(`/api/tasks/${vejleTaskId}/complete`)).status).toBe(404);
   });
 
   it("answers 401 without a session", async () => {

@@ -64,7 +64,8 @@ export async function exportIndigo(
   const ledger = await ctx.db.select().from(ledgerEntry).where(eq(ledgerEntry.contractId, contractId));
   const result = buildIndigoProject({
     project: {
-      id: `BUNDLINJE-${p.id}`,
+      // One INDIGO project per outcomes contract: a Bundlinje project may hold more than one contract.
+      id: `BUNDLINJE-${contractId}`,
       name: p.name,
       description: p.description,
       startsOn: p.startsOn as CalendarDate,

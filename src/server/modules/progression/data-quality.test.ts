@@ -220,7 +220,7 @@ describe("the data-quality list", () => {
     const asRodovre = await rodovre.get(`/api/projects/${projectId}/progression/data-quality`);
     expect(asRodovre.status).toBe(404);
     const investor = await t.login("investor@fond.demo");
-    expect((await investor.get(`/api/projects/${projectId}/progression/data-quality`)).status).toBe(403);
+    expect((await investor.get(`/api/projects/${projectId}/progression/data-quality`)).status).toBe(404);
   });
 
   it("reads the schedule's inputs of many courses exactly as loadCourseProgress reads one", async () => {

@@ -415,8 +415,8 @@ describe("who may import", () => {
     expect((await check(body, rodovre)).status).toBe(404);
     expect((await commit(body, rodovre)).status).toBe(404);
     const investor = await t.login("investor@fond.demo");
-    expect((await investor.get(projectUrl())).status).toBe(403);
-    expect((await commit(body, investor)).status).toBe(403);
+    expect((await investor.get(projectUrl())).status).toBe(404);
+    expect((await commit(body, investor)).status).toBe(404);
     expect(await countOf(a.courseId)).toBe(0);
   });
 

@@ -135,9 +135,8 @@ export function ContractTrackFields({ form, projectTracks, rules }: ContractTrac
                           color="red"
                           size="xs"
                           onClick={() => form.removeListItem("tracks", index)}
-                          aria-label={t("contracts.form.removeTrack", { number: index + 1 })}
                         >
-                          {t("contracts.form.removeTrackShort")}
+                          {t("contracts.form.removeTrack", { number: index + 1 })}
                         </Button>
                       </Group>
                     ) : null}
