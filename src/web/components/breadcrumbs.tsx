@@ -7,7 +7,8 @@ export function Breadcrumbs({ children, current }: { children: ReactNode; curren
   const { t } = useTranslation();
   return (
     <nav aria-label={t("app.breadcrumbs")}>
-      <MantineBreadcrumbs separator="›">
+      {/* Wraps rather than overflowing on a phone: a long family or contract name must stay readable. */}
+      <MantineBreadcrumbs separator="›" style={{ flexWrap: "wrap", rowGap: 4 }}>
         {children}
         <Text size="sm" c="dimmed" aria-current="page">
           {current}
