@@ -8,6 +8,7 @@ import { authorize, type Resource, scope } from "../../../domain/access/index.js
 import { calculateBusinessCase, type Scenario } from "../../../domain/business-case/index.js";
 import type { ActorContext } from "../../context.js";
 import type { DbOrTx } from "../../db/client.js";
+import { readAll } from "../../db/read-all.js";
 import {
   appUser,
   businessCase,
@@ -62,36 +63,42 @@ function summarise(scenario: Scenario) {
 async function present(db: DbOrTx, rows: Row[]) {
   if (rows.length === 0) return [];
   const projectIds = rows.flatMap((r) => (r.projectId ? [r.projectId] : []));
-  const [orgs, projects, versions] = await Promise.all([
-    db
-      .select({ id: organisation.id, name: organisation.name })
-      .from(organisation)
-      .where(
-        inArray(
-          organisation.id,
-          rows.map((r) => r.organisationId),
+  const [orgs, projects, versions] = await readAll(db, [
+    () =>
+      db
+        .select({ id: organisation.id, name: organisation.name })
+        .from(organisation)
+        .where(
+          inArray(
+            organisation.id,
+            rows.map((r) => r.organisationId),
+          ),
         ),
-      ),
-    projectIds.length > 0
-      ? db.select({ id: project.id, name: project.name }).from(project).where(inArray(project.id, projectIds))
-      : Promise.resolve([]),
-    db
-      .select({
-        businessCaseId: businessCaseVersion.businessCaseId,
-        version: businessCaseVersion.version,
-        accumulatedAtHorizonOre: businessCaseVersion.accumulatedAtHorizonOre,
-        paybackYears: businessCaseVersion.paybackYears,
-        createdAt: businessCaseVersion.createdAt,
-        createdByName: appUser.displayName,
-      })
-      .from(businessCaseVersion)
-      .leftJoin(appUser, eq(appUser.id, businessCaseVersion.createdBy))
-      .where(
-        inArray(
-          businessCaseVersion.businessCaseId,
-          rows.map((r) => r.id),
+    () =>
+      projectIds.length > 0
+        ? db
+            .select({ id: project.id, name: project.name })
+            .from(project)
+            .where(inArray(project.id, projectIds))
+        : Promise.resolve([]),
+    () =>
+      db
+        .select({
+          businessCaseId: businessCaseVersion.businessCaseId,
+          version: businessCaseVersion.version,
+          accumulatedAtHorizonOre: businessCaseVersion.accumulatedAtHorizonOre,
+          paybackYears: businessCaseVersion.paybackYears,
+          createdAt: businessCaseVersion.createdAt,
+          createdByName: appUser.displayName,
+        })
+        .from(businessCaseVersion)
+        .leftJoin(appUser, eq(appUser.id, businessCaseVersion.createdBy))
+        .where(
+          inArray(
+            businessCaseVersion.businessCaseId,
+            rows.map((r) => r.id),
+          ),
         ),
-      ),
   ]);
   return rows.map((b) => {
     const v = versions.find((x) => x.businessCaseId === b.id && x.version === b.currentVersion);

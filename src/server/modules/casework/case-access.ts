@@ -12,6 +12,7 @@ import type { CalendarDate } from "../../../domain/calendar-date.js";
 import { danishDateOf } from "../../../domain/casework/index.js";
 import type { ActorContext } from "../../context.js";
 import type { DbOrTx } from "../../db/client.js";
+import { readAll } from "../../db/read-all.js";
 import { caseTeamMember, course, family, referral } from "../../db/schema/index.js";
 import { enforce, notFound } from "../../errors.js";
 
@@ -60,15 +61,21 @@ export async function familyResource(
   f: { id: string; organisationId: string },
   today: CalendarDate,
 ): Promise<Resource> {
-  const [courses, referrals] = await Promise.all([
-    db
-      .select({ id: course.id, projectId: course.projectId, provider: course.providerOrganisationId })
-      .from(course)
-      .where(eq(course.familyId, f.id)),
-    db
-      .select({ projectId: referral.projectId, state: referral.state, caseworker: referral.caseworkerUserId })
-      .from(referral)
-      .where(eq(referral.familyId, f.id)),
+  const [courses, referrals] = await readAll(db, [
+    () =>
+      db
+        .select({ id: course.id, projectId: course.projectId, provider: course.providerOrganisationId })
+        .from(course)
+        .where(eq(course.familyId, f.id)),
+    () =>
+      db
+        .select({
+          projectId: referral.projectId,
+          state: referral.state,
+          caseworker: referral.caseworkerUserId,
+        })
+        .from(referral)
+        .where(eq(referral.familyId, f.id)),
   ]);
   const team = await activeTeamUserIds(
     db,

@@ -9,6 +9,7 @@ import {
 } from "../../../domain/casework/index.js";
 import type { ActorContext } from "../../context.js";
 import type { DbOrTx } from "../../db/client.js";
+import { readAll } from "../../db/read-all.js";
 import {
   appUser,
   caseTeamMember,
@@ -76,16 +77,17 @@ export async function listTeam(db: DbOrTx, courseId: string, today: CalendarDate
 /** One course: state, history, allowed events and case team. Audited. */
 export async function getCourse(ctx: ActorContext, id: string, db: DbOrTx = ctx.db) {
   const { row, resource, today } = await loadCourseFor(ctx, db, id, "family.read");
-  const [[summary], [f], transitions, team] = await Promise.all([
-    presentCourseSummaries(db, eq(course.id, id)),
-    db.select({ name: family.name }).from(family).where(eq(family.id, row.familyId)),
-    db
-      .select({ t: courseTransition, byName: appUser.displayName })
-      .from(courseTransition)
-      .leftJoin(appUser, eq(appUser.id, courseTransition.byUserId))
-      .where(eq(courseTransition.courseId, id))
-      .orderBy(asc(courseTransition.createdAt)),
-    listTeam(db, id, today),
+  const [[summary], [f], transitions, team] = await readAll(db, [
+    () => presentCourseSummaries(db, eq(course.id, id)),
+    () => db.select({ name: family.name }).from(family).where(eq(family.id, row.familyId)),
+    () =>
+      db
+        .select({ t: courseTransition, byName: appUser.displayName })
+        .from(courseTransition)
+        .leftJoin(appUser, eq(appUser.id, courseTransition.byUserId))
+        .where(eq(courseTransition.courseId, id))
+        .orderBy(asc(courseTransition.createdAt)),
+    () => listTeam(db, id, today),
   ]);
   await ctx.audit(db, {
     type: "course.viewed",

@@ -17,6 +17,7 @@ import {
 } from "../../../domain/casework/index.js";
 import type { ActorContext } from "../../context.js";
 import type { DbOrTx } from "../../db/client.js";
+import { readAll } from "../../db/read-all.js";
 import { family, familyMembership, person, personIdentifier } from "../../db/schema/index.js";
 import { AppError, enforce, notFound, staleVersion } from "../../errors.js";
 import { familyResource, readPurpose, todayOf } from "./case-access.js";
@@ -235,7 +236,10 @@ export async function personResource(
     .from(familyMembership)
     .innerJoin(family, eq(family.id, familyMembership.familyId))
     .where(eq(familyMembership.personId, personId));
-  const resources = await Promise.all(families.map((f) => familyResource(db, f, today)));
+  const resources = await readAll(
+    db,
+    families.map((f) => () => familyResource(db, f, today)),
+  );
   const union = (k: "projectIds" | "assignedOrganisationIds" | "teamUserIds") => [
     ...new Set(resources.flatMap((r) => r[k] ?? [])),
   ];

@@ -18,6 +18,7 @@ import {
 } from "../../../domain/casework/index.js";
 import type { ActorContext } from "../../context.js";
 import type { DbOrTx } from "../../db/client.js";
+import { readAll } from "../../db/read-all.js";
 import {
   appUser,
   caseTeamMember,
@@ -129,11 +130,11 @@ async function openCoursesOnTrack(db: DbOrTx, trackId: string): Promise<number> 
 }
 
 async function acceptanceCheck(db: DbOrTx, r: ReferralRow, asOf: CalendarDate) {
-  const [[t], consents, parents, open] = await Promise.all([
-    db.select().from(track).where(eq(track.id, r.trackId)),
-    db.select().from(consent).where(eq(consent.familyId, r.familyId)),
-    currentParentIds(db, r.familyId, asOf),
-    openCoursesOnTrack(db, r.trackId),
+  const [[t], consents, parents, open] = await readAll(db, [
+    () => db.select().from(track).where(eq(track.id, r.trackId)),
+    () => db.select().from(consent).where(eq(consent.familyId, r.familyId)),
+    () => currentParentIds(db, r.familyId, asOf),
+    () => openCoursesOnTrack(db, r.trackId),
   ]);
   const records: ConsentRecord[] = consents.map((c) => ({
     subject: c.personId ? { kind: "person", personId: c.personId } : { kind: "family", familyId: c.familyId },
@@ -172,16 +173,17 @@ async function providersOf(db: DbOrTx, projectId: string) {
 export async function getReferral(ctx: ActorContext, id: string, db: DbOrTx = ctx.db) {
   const { row, resource } = await loadReferralFor(ctx, db, id, "family.read");
   const today = todayOf(ctx);
-  const [[summary], transitions, acceptance, providers] = await Promise.all([
-    presentReferralSummaries(db, eq(referral.id, id)),
-    db
-      .select({ t: referralTransition, byName: appUser.displayName })
-      .from(referralTransition)
-      .leftJoin(appUser, eq(appUser.id, referralTransition.byUserId))
-      .where(eq(referralTransition.referralId, id))
-      .orderBy(asc(referralTransition.createdAt)),
-    acceptanceCheck(db, row, today),
-    providersOf(db, row.projectId),
+  const [[summary], transitions, acceptance, providers] = await readAll(db, [
+    () => presentReferralSummaries(db, eq(referral.id, id)),
+    () =>
+      db
+        .select({ t: referralTransition, byName: appUser.displayName })
+        .from(referralTransition)
+        .leftJoin(appUser, eq(appUser.id, referralTransition.byUserId))
+        .where(eq(referralTransition.referralId, id))
+        .orderBy(asc(referralTransition.createdAt)),
+    () => acceptanceCheck(db, row, today),
+    () => providersOf(db, row.projectId),
   ]);
   await ctx.audit(db, {
     type: "referral.viewed",

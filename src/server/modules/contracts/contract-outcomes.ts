@@ -61,9 +61,7 @@ import { toDomainMeasurement } from "../progression/measurement-rows.js";
  *   progress, the instrument catalogue, and one measurement query for the project, for the courses
  *   that ended by `period.to`), run one after the other in one transaction (repeatable read, read
  *   only, when the caller gives a database rather than a transaction), so every figure comes from the
- *   same snapshot. (`loadCourseProgressMany` itself still starts its four queries with Promise.all;
- *   on node-postgres they queue on the transaction's one connection and pg warns. Making them
- *   sequential belongs in course-progress-batch.ts.)
+ *   same snapshot.
  * - No access check: the caller authorises the reader for the project and the contract.
  */
 

@@ -26,6 +26,7 @@ import {
 } from "../../../domain/progression/index.js";
 import type { ActorContext } from "../../context.js";
 import { type DbOrTx, queryRows } from "../../db/client.js";
+import { readAll } from "../../db/read-all.js";
 import {
   course,
   courseTransition,
@@ -114,35 +115,37 @@ async function loadCohortCourses(db: DbOrTx, scope: SQL, today: CalendarDate): P
     .where(inArray(courseTransition.toState, END_STATES))
     .groupBy(courseTransition.courseId)
     .as("ends");
-  const [rows, languageRows] = await Promise.all([
-    db
-      .select({
-        id: course.id,
-        familyId: course.familyId,
-        familyName: family.name,
-        trackId: course.trackId,
-        state: course.state,
-        startedOn: course.acceptedOn,
-        endedOn: ends.endedOn,
-      })
-      .from(course)
-      .innerJoin(family, eq(family.id, course.familyId))
-      .leftJoin(ends, eq(ends.courseId, course.id))
-      .where(scope),
-    // Main languages of the members since the course started.
-    db
-      .selectDistinct({ courseId: course.id, language: sql<string>`${person.languages} ->> 0` })
-      .from(course)
-      .innerJoin(familyMembership, eq(familyMembership.familyId, course.familyId))
-      .innerJoin(person, eq(person.id, familyMembership.personId))
-      .where(
-        and(
-          scope,
-          sql`jsonb_array_length(${person.languages}) > 0`,
-          sql`(${familyMembership.toOn} is null or ${familyMembership.toOn} >= ${course.acceptedOn})`,
-          sql`${familyMembership.fromOn} <= ${today}`,
+  const [rows, languageRows] = await readAll(db, [
+    () =>
+      db
+        .select({
+          id: course.id,
+          familyId: course.familyId,
+          familyName: family.name,
+          trackId: course.trackId,
+          state: course.state,
+          startedOn: course.acceptedOn,
+          endedOn: ends.endedOn,
+        })
+        .from(course)
+        .innerJoin(family, eq(family.id, course.familyId))
+        .leftJoin(ends, eq(ends.courseId, course.id))
+        .where(scope),
+    () =>
+      // Main languages of the members since the course started.
+      db
+        .selectDistinct({ courseId: course.id, language: sql<string>`${person.languages} ->> 0` })
+        .from(course)
+        .innerJoin(familyMembership, eq(familyMembership.familyId, course.familyId))
+        .innerJoin(person, eq(person.id, familyMembership.personId))
+        .where(
+          and(
+            scope,
+            sql`jsonb_array_length(${person.languages}) > 0`,
+            sql`(${familyMembership.toOn} is null or ${familyMembership.toOn} >= ${course.acceptedOn})`,
+            sql`${familyMembership.fromOn} <= ${today}`,
+          ),
         ),
-      ),
   ]);
   const languages = new Map<string, string[]>();
   for (const r of languageRows) {

@@ -3,6 +3,7 @@ import type { ProjectCreateInput, ProjectUpdateInput } from "../../../contracts/
 import { authorize, type ProjectPart, type Resource, scope } from "../../../domain/access/index.js";
 import type { ActorContext } from "../../context.js";
 import type { DbOrTx } from "../../db/client.js";
+import { readAll } from "../../db/read-all.js";
 import { organisation, project, projectParty, track } from "../../db/schema/index.js";
 import { scopeFilter } from "../../db/scope-filter.js";
 import { AppError, enforce, forbidden, notFound, staleVersion } from "../../errors.js";
@@ -28,29 +29,31 @@ const resourceOf = (p: Pick<ProjectRow, "id" | "organisationId">): Resource => (
 async function present(db: DbOrTx, rows: ProjectRow[]) {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [tracks, parties, owners] = await Promise.all([
-    db.select().from(track).where(inArray(track.projectId, ids)).orderBy(asc(track.code)),
-    db
-      .select({
-        projectId: projectParty.projectId,
-        organisationId: projectParty.organisationId,
-        part: projectParty.part,
-        organisationName: organisation.name,
-        organisationKind: organisation.kind,
-      })
-      .from(projectParty)
-      .innerJoin(organisation, eq(organisation.id, projectParty.organisationId))
-      .where(inArray(projectParty.projectId, ids))
-      .orderBy(asc(organisation.name)),
-    db
-      .select({ id: organisation.id, name: organisation.name })
-      .from(organisation)
-      .where(
-        inArray(
-          organisation.id,
-          rows.map((r) => r.organisationId),
+  const [tracks, parties, owners] = await readAll(db, [
+    () => db.select().from(track).where(inArray(track.projectId, ids)).orderBy(asc(track.code)),
+    () =>
+      db
+        .select({
+          projectId: projectParty.projectId,
+          organisationId: projectParty.organisationId,
+          part: projectParty.part,
+          organisationName: organisation.name,
+          organisationKind: organisation.kind,
+        })
+        .from(projectParty)
+        .innerJoin(organisation, eq(organisation.id, projectParty.organisationId))
+        .where(inArray(projectParty.projectId, ids))
+        .orderBy(asc(organisation.name)),
+    () =>
+      db
+        .select({ id: organisation.id, name: organisation.name })
+        .from(organisation)
+        .where(
+          inArray(
+            organisation.id,
+            rows.map((r) => r.organisationId),
+          ),
         ),
-      ),
   ]);
   return rows.map((p) => ({
     id: p.id,
