@@ -240,6 +240,8 @@ export const course = pgTable(
   },
   (t) => [
     uniqueIndex("course_referral_uq").on(t.referralId),
+    // The target of the measurements' one foreign key to their course, its municipality, project and family.
+    uniqueIndex("course_identity_uq").on(t.id, t.organisationId, t.projectId, t.familyId),
     index("course_org_state_idx").on(t.organisationId, t.state),
     index("course_project_idx").on(t.projectId),
     index("course_family_idx").on(t.familyId),
