@@ -29,9 +29,14 @@ export function UserMenu() {
         <Button
           variant="subtle"
           rightSection={<ChevronDown />}
+          // A long name ends in "…" on a phone rather than running under the chevron.
+          maw={{ base: 170, sm: 320 }}
+          styles={{ label: { overflow: "hidden" } }}
           aria-label={t("userMenu.label", { name: me.user.displayName })}
         >
-          {me.user.displayName}
+          <span style={{ minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}>
+            {me.user.displayName}
+          </span>
         </Button>
       </Menu.Target>
       <Menu.Dropdown>

@@ -8,7 +8,10 @@ export function Breadcrumbs({ children, current }: { children: ReactNode; curren
   return (
     <nav aria-label={t("app.breadcrumbs")}>
       {/* Wraps rather than overflowing on a phone: a long family or contract name must stay readable. */}
-      <MantineBreadcrumbs separator="›" style={{ flexWrap: "wrap", rowGap: 4 }}>
+      <MantineBreadcrumbs
+        separator="›"
+        styles={{ root: { flexWrap: "wrap", rowGap: 4 }, breadcrumb: { whiteSpace: "normal", minWidth: 0 } }}
+      >
         {children}
         <Text size="sm" c="dimmed" aria-current="page">
           {current}
