@@ -4,7 +4,7 @@ import type { FamilyListQuerySchema } from "../../../contracts/casework.js";
 import type { Actor } from "../../../domain/access/index.js";
 import type { CalendarDate } from "../../../domain/calendar-date.js";
 import { OPEN_COURSE_STATES } from "../../../domain/casework/index.js";
-import { type DbOrTx, queryRows } from "../../db/client.js";
+import { type DbOrTx, queryRowsPrepared } from "../../db/client.js";
 import { familyScopeSql } from "./case-access.js";
 
 /** One family of the list page, with what its summary shows, as the database answers it. */
@@ -116,7 +116,7 @@ export async function queryFamilyPage(
     left join referral r on r.id = family.current_referral_id
     where ${where}`;
   const withSearch = searchHits ? sql`with search_hits as materialized (${searchHits}) ` : sql``;
-  const [result] = await queryRows<{ total: number; items: FamilyPageRow[] }>(
+  const [result] = await queryRowsPrepared<{ total: number; items: FamilyPageRow[] }>(
     db,
     sql`${withSearch}select (select count(*)::int ${from}) as total,
       coalesce((select json_agg(item order by item.name, item.id) from (select page.id, page.name,
