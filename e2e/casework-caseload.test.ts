@@ -157,15 +157,26 @@ describe.skipIf(!hasChromium)(
         await expectNoAxeViolations(page, "caseload board after the move");
         await maybeScreenshot(page, "caseload-board-after-move");
 
-        // Restore Sara's limits (the same server serves the other journeys).
+        // Restore Sara's limits (the same server serves the other journeys): back to the municipality's
+        // default when she had none of her own, else her own as they were.
         await page.getByRole("button", { name: `Grænser for ${SARA}` }).click();
-        await setLimits(page, SARA, sara.limits.warningAtFamilies, sara.limits.hardLimitFamilies);
+        if (sara.hasOwnLimits) {
+          await setLimits(page, SARA, sara.limits.warningAtFamilies, sara.limits.hardLimitFamilies);
+        } else {
+          await limitsDialog.getByRole("button", { name: "Brug kommunens standard" }).click();
+        }
         await limitsDialog.waitFor({ state: "detached" });
+        if (!sara.hasOwnLimits) {
+          await page.getByText(`${SARA} følger nu kommunens standardgrænser.`).waitFor();
+          expect((await fetchBoard(page)).workers.find((w) => w.userId === sara.userId)!.hasOwnLimits).toBe(
+            false,
+          );
+        }
         await expect
           .poll(() => saraCard.textContent())
           .toContain(loadText(saraAfter, sara.limits.hardLimitFamilies));
       } finally {
-        await putLimits(page, sara.userId, sara.limits);
+        if (sara.hasOwnLimits) await putLimits(page, sara.userId, sara.limits);
         await page.context().close();
       }
     });

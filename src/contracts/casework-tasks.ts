@@ -215,6 +215,8 @@ export const CaseloadLimitsInputSchema = z
   })
   .meta({ id: "CaseloadLimitsInput" });
 
+export const WorkerCaseloadLimitsParamsSchema = z.object({ userId: UuidSchema });
+
 export const CaseloadLimitsSettingSchema = z
   .object({
     organisationId: z.string(),

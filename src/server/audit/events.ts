@@ -87,7 +87,7 @@ export interface AuditEventCatalogue {
     subject: null;
     payload: { fromUserId: string; moves: number; targets: string[]; overrideUsed: boolean };
   };
-  "caseload.limits_updated": { subject: null; payload: { userId: string | null } };
+  "caseload.limits_updated": { subject: null; payload: { userId: string | null; removed?: boolean } };
   // Progression measurement (issue 5). Cohort figures are aggregates; the courses behind them are personal.
   "measurement.viewed": { subject: "course"; payload: { section: string } };
   "measurement.recorded": {

@@ -255,6 +255,7 @@ const PATH_IDS: Record<string, () => Record<string, string>> = {
   "/api/organisations/{id}": () => ({ id: vejle.orgId }),
   "/api/projects/{id}": () => ({ id: vejle.projectId }),
   "/api/users/{id}": () => ({ id: vejle.userId }),
+  "/api/caseloads/limits/{userId}": () => ({ userId: vejle.userId }),
   "/api/users/{id}/deactivate": () => ({ id: vejle.userId }),
   "/api/users/{id}/reactivate": () => ({ id: vejle.userId }),
   "/api/users/{id}/unlock": () => ({ id: vejle.userId }),

@@ -66,6 +66,8 @@ export const daCaseload = {
     hardHint: "Over grænsen kræver det en teamleders godkendelse med en begrundelse.",
     weightNote: "Familierne vægtes efter sporet: en familie med vægt 150 % tæller 1,5.",
     save: "Gem grænser",
+    useDefault: "Brug kommunens standard",
+    removed: "{{name}} følger nu kommunens standardgrænser.",
     saved: "Grænserne er gemt.",
     wholeFamilies: "Skriv et helt antal familier",
     range: "Skriv et tal fra {{min}} til {{max}}",

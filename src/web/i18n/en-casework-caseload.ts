@@ -71,6 +71,8 @@ export const enCaseload: Translation<typeof daCaseload> = {
     hardHint: "Going over it needs a team leader's approval with a reason.",
     weightNote: "Families are weighted by track: a family weighted 150% counts as 1.5.",
     save: "Save limits",
+    useDefault: "Use the municipality's default",
+    removed: "{{name}} now follows the municipality's default limits.",
     saved: "The limits have been saved.",
     wholeFamilies: "Enter a whole number of families",
     range: "Enter a number from {{min}} to {{max}}",

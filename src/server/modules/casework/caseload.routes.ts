@@ -8,6 +8,7 @@ import {
   CaseloadQuerySchema,
   CaseloadReassignInputSchema,
   CaseloadReassignPlanSchema,
+  WorkerCaseloadLimitsParamsSchema,
 } from "../../../contracts/casework-tasks.js";
 import type { ActorContext } from "../../context.js";
 import type { AppEnv } from "../../http/app-env.js";
@@ -17,6 +18,7 @@ import {
   checkCourseAssignment,
   getCaseloadBoard,
   reassignCaseload,
+  removeWorkerCaseloadLimits,
   updateCaseloadLimits,
 } from "./caseload.service.js";
 
@@ -47,6 +49,28 @@ export function registerCaseloadRoutes(app: OpenAPIHono<AppEnv>) {
       responses: { 200: json(CaseloadLimitsSettingSchema, "The limits"), 404: errorJson("Not found") },
     }),
     async (c) => c.json(await updateCaseloadLimits(actx(c), c.req.valid("json")), 200),
+  );
+  app.openapi(
+    defineRoute({
+      method: "delete",
+      path: "/api/caseloads/limits/{userId}",
+      tags,
+      summary: "Remove one worker's own caseload limits: the municipality's default applies again",
+      permission: "caseload.manage",
+      request: { params: WorkerCaseloadLimitsParamsSchema, query: CaseloadQuerySchema },
+      responses: {
+        200: json(CaseloadLimitsSettingSchema, "The limits now in force for the worker (the default)"),
+        404: errorJson("No such worker, or no limits of their own"),
+      },
+    }),
+    async (c) =>
+      c.json(
+        await removeWorkerCaseloadLimits(actx(c), {
+          organisationId: c.req.valid("query").organisationId,
+          userId: c.req.valid("param").userId,
+        }),
+        200,
+      ),
   );
   app.openapi(
     defineRoute({

@@ -490,6 +490,38 @@ export async function updateCaseloadLimits(
   });
 }
 
+/**
+ * Removes one worker's own caseload limits (`caseload.manage`): the municipality's default applies to
+ * them again, and is returned. Audited as `caseload.limits_updated` with `removed`. NOT_FOUND when the
+ * worker does not work for the municipality or has no limits of their own.
+ */
+export async function removeWorkerCaseloadLimits(
+  ctx: ActorContext,
+  input: { organisationId?: string | undefined; userId: string },
+) {
+  const organisationId = managedOrganisation(ctx, input.organisationId);
+  return ctx.db.transaction(async (tx) => {
+    if (!(await worksFor(tx, organisationId, input.userId))) throw notFound("Medarbejderen");
+    const removed = await tx
+      .delete(caseloadLimit)
+      .where(and(eq(caseloadLimit.organisationId, organisationId), eq(caseloadLimit.userId, input.userId)))
+      .returning({ id: caseloadLimit.id });
+    if (removed.length === 0) {
+      throw new AppError(
+        "NOT_FOUND",
+        "Medarbejderen har ingen egne grænser; kommunens standard gælder allerede.",
+      );
+    }
+    await ctx.audit(tx, {
+      type: "caseload.limits_updated",
+      organisationId,
+      payload: { userId: input.userId, removed: true },
+    });
+    const { defaultLimits } = await loadCaseloadSettings(tx, organisationId, {});
+    return { organisationId, userId: input.userId, ...defaultLimits };
+  });
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Checking one assignment (the UI, before adding a team member)
 

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertCourseFixture } from "../../../../test/casework-fixture.js";
 import { createTestApp, type TestApp, type TestClient } from "../../../../test/test-app.js";
@@ -260,6 +260,38 @@ describe("PUT /api/caseloads/limits", () => {
         and(eq(auditEvent.eventType, "caseload.limits_updated"), eq(auditEvent.actorUserId, leader.userId)),
       );
     expect(audits.map((a) => a.payload)).toEqual([{ userId: null }, { userId: null }, { userId: metteId }]);
+  });
+
+  it("removes a worker's own limits, so the municipality's default applies again; audited", async () => {
+    await leader.call("PUT", "/api/caseloads/limits", {
+      userId: boId,
+      warningAtFamilies: 2,
+      hardLimitFamilies: 3,
+    });
+    expect((await board(leader)).workers.find((w) => w.userId === boId)!.hasOwnLimits).toBe(true);
+
+    expect((await caseworker.call("DELETE", `/api/caseloads/limits/${boId}`)).status).toBe(403);
+    const res = await leader.call("DELETE", `/api/caseloads/limits/${boId}`);
+    expect(res.status).toBe(200);
+    const b = await board(leader);
+    expect(await res.json()).toEqual({ organisationId: t.seed.orgIds.vejle, userId: boId, ...b.defaults });
+    expect(b.workers.find((w) => w.userId === boId)).toMatchObject({
+      hasOwnLimits: false,
+      limits: b.defaults,
+    });
+
+    const again = await leader.call("DELETE", `/api/caseloads/limits/${boId}`);
+    expect(again.status).toBe(404);
+    expect((await again.json()).error.message).toContain("ingen egne grænser");
+    const [audit] = await t.db
+      .select()
+      .from(auditEvent)
+      .where(
+        and(eq(auditEvent.eventType, "caseload.limits_updated"), eq(auditEvent.actorUserId, leader.userId)),
+      )
+      .orderBy(desc(auditEvent.seq))
+      .limit(1);
+    expect(audit!.payload).toEqual({ userId: boId, removed: true });
   });
 
   it("refuses a warning limit above the hard limit, caseworkers and other municipalities", async () => {

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../components/error-alert.js";
 import { notifySuccess } from "../../lib/notify.js";
 import { useFormSubmit } from "../../lib/use-form-submit.js";
-import { useUpdateCaseloadLimits } from "./caseload-queries.js";
+import { useRemoveWorkerCaseloadLimits, useUpdateCaseloadLimits } from "./caseload-queries.js";
 
 interface Limits {
   warningAtFamilies: number;
@@ -29,7 +29,7 @@ function limitError(t: TFunction, value: number | string): string | null {
 
 interface CaseloadLimitsDialogProps {
   /** The worker whose own limits to set, or null for the municipality's default. */
-  worker: { userId: string; name: string } | null;
+  worker: { userId: string; name: string; hasOwnLimits: boolean } | null;
   organisationName: string | null;
   current: Limits;
   defaults: Limits;
@@ -47,6 +47,7 @@ export function CaseloadLimitsDialog({
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
   const update = useUpdateCaseloadLimits();
+  const remove = useRemoveWorkerCaseloadLimits();
   const form = useForm<LimitsValues>({
     initialValues: current,
     validate: {
@@ -124,6 +125,22 @@ export function CaseloadLimitsDialog({
             {t("caseload.limits.weightNote")}
           </Text>
           <Group justify="flex-end" gap="sm">
+            {worker?.hasOwnLimits ? (
+              <Button
+                variant="subtle"
+                mr="auto"
+                loading={remove.isPending}
+                onClick={() =>
+                  submit.run(async () => {
+                    await remove.mutateAsync(worker.userId);
+                    notifySuccess(t("caseload.limits.removed", { name: worker.name }));
+                    onClose();
+                  })
+                }
+              >
+                {t("caseload.limits.useDefault")}
+              </Button>
+            ) : null}
             <Button variant="default" onClick={onClose}>
               {t("common.cancel")}
             </Button>

@@ -42,6 +42,15 @@ export function useUpdateCaseloadLimits() {
   });
 }
 
+/** DELETE /api/caseloads/limits/:userId (caseload.manage): the worker falls back to the default. */
+export function useRemoveWorkerCaseloadLimits() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) => api.delete<unknown>(`/caseloads/limits/${userId}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: caseloadKeys.board() }),
+  });
+}
+
 /**
  * POST /api/caseloads/reassign: with `dryRun` only the plan; otherwise the moves in one step (409 when
  * a receiver would go over the hard limit without an override reason). Case teams change, so every
