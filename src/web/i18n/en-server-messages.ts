@@ -57,6 +57,9 @@ export const enServerMessages: Record<string, string> = {
   "Forespørgslen kom fra et andet website og blev afvist.":
     "The request came from another website and was refused.",
   "Siden findes ikke.": "The page does not exist.",
+  "Siden eller posten findes ikke.": "The page or record does not exist.",
+  "Medarbejderen har ingen egne grænser; kommunens standard gælder allerede.":
+    "The worker has no limits of their own; the municipality's default already applies.",
   "Den nye version kan ikke gælde fra før den forrige.":
     "The new version cannot apply from before the previous one.",
 };
