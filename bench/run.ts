@@ -27,6 +27,8 @@ import { testConfig } from "../test/test-config.js";
 import { BENCH_FAMILIES, benchTargets } from "./bench-targets.js";
 import { insertBenchFamilies } from "./casework-volume.js";
 import { benchSettlement } from "./contract-bench.js";
+import { benchMeasurementImport, type ImportBenchResult } from "./import-bench.js";
+import { benchProgression } from "./progression-bench.js";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 // While iterating: BENCH_CASES=families runs only the cases whose name contains it (comma-separated
@@ -55,7 +57,13 @@ async function runCase(url: string, options: Partial<autocannon.Options>): Promi
   return autocannon({ url, duration: SECONDS, workers: 1, ...options });
 }
 
-async function benchDatabase(label: string, database: Database): Promise<Row[]> {
+/** Whether a part of the bench runs under BENCH_CASES (all of it when the filter is empty). */
+const wanted = (name: string) => CASE_FILTER.length === 0 || CASE_FILTER.some((f) => name.includes(f));
+
+async function benchDatabase(
+  label: string,
+  database: Database,
+): Promise<{ rows: Row[]; imported: ImportBenchResult | null }> {
   await migrateDatabase(database);
   const appKey = randomBytes(32);
   await seedDemoData(database.db, systemClock.now(), appKey);
@@ -127,7 +135,7 @@ async function benchDatabase(label: string, database: Database): Promise<Row[]> 
     },
   ];
   for (const c of cases) {
-    if (CASE_FILTER.length > 0 && !CASE_FILTER.some((f) => c.name.includes(f))) continue;
+    if (!wanted(c.name)) continue;
     const path = c.name.split(" ")[1]!;
     const connections = CONNECTIONS ?? c.connections;
     // One unmeasured second first: PGlite's WebAssembly is compiled lazily, per code path.
@@ -146,9 +154,22 @@ async function benchDatabase(label: string, database: Database): Promise<Row[]> 
       errors: r.errors + r.non2xx,
     });
   }
+  // Issue 5 §7: the cohort view of 2,000 courses and 200,000 measurements under load, then a CSV import
+  // of 100,000 rows (the dry run and the commit, through the API).
+  if (wanted("GET cohort")) {
+    const progression = await benchProgression({
+      baseUrl: base,
+      db: database.db,
+      seconds: SECONDS,
+      connections: CONNECTIONS ?? 20,
+      cases: CASE_FILTER,
+    });
+    rows.push(...progression.map((r) => ({ database: label, ...r })));
+  }
+  const imported = wanted("import") ? await benchMeasurementImport({ database, app, appKey }) : null;
   await new Promise((r) => server.close(r));
   await database.close();
-  return rows;
+  return { rows, imported };
 }
 
 // autocannon reports p90, p97.5 and p99; p95 is interpolated between p90 and p97.5.
@@ -189,9 +210,14 @@ function benchEngine() {
 const engine = benchEngine();
 const settlement = benchSettlement();
 const results: Row[] = [];
+const imports: { database: string; result: ImportBenchResult }[] = [];
+const collect = (database: string, r: { rows: Row[]; imported: ImportBenchResult | null }) => {
+  results.push(...r.rows);
+  if (r.imported) imports.push({ database, result: r.imported });
+};
 if (DATABASES.includes("pglite")) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bundlinje-bench-"));
-  results.push(...(await benchDatabase("pglite", await openDatabase({ kind: "pglite", dataDir }))));
+  collect("pglite", await benchDatabase("pglite", await openDatabase({ kind: "pglite", dataDir })));
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
@@ -203,11 +229,9 @@ if (wantsPostgres && postgresBinariesAvailable()) {
     await admin.connect();
     await admin.query("CREATE DATABASE bench");
     await admin.end();
-    results.push(
-      ...(await benchDatabase(
-        "postgres",
-        await openDatabase({ kind: "postgres", url: server.url("bench") }),
-      )),
+    collect(
+      "postgres",
+      await benchDatabase("postgres", await openDatabase({ kind: "postgres", url: server.url("bench") })),
     );
   } finally {
     server.stop();
@@ -223,6 +247,17 @@ for (const r of results) {
   console.log(
     `| ${r.database} | ${r.case} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`,
   );
+}
+if (imports.length > 0) {
+  const sec = (ms: number) => (ms / 1000).toFixed(2);
+  console.log("\nCSV import of measurements (target: check + commit < 10 s)\n");
+  console.log("| database | rows | courses | MB | check s | commit s | total s |");
+  console.log("|---|---:|---:|---:|---:|---:|---:|");
+  for (const { database, result: r } of imports) {
+    console.log(
+      `| ${database} | ${r.rows} | ${r.courses} | ${r.megabytes.toFixed(1)} | ${sec(r.checkMs)} | ${sec(r.commitMs)} | ${sec(r.checkMs + r.commitMs)} |`,
+    );
+  }
 }
 console.log(
   `\nBusiness-case engine (Rødovre, 10 years): deterministic run ${engine.deterministicMs.toFixed(3)} ms (target < 1 ms); ` +
