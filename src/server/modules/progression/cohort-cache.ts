@@ -3,6 +3,7 @@ import type { CohortView } from "../../../contracts/progression-cohort.js";
 import type { AuditEventType } from "../../audit/events.js";
 import type { DbOrTx } from "../../db/client.js";
 import { queryRows } from "../../db/client.js";
+import type { CohortComputation } from "./cohort-computation.js";
 
 /*
  * Computed cohort views, kept for a short while. A view of a large project reads every value of a
@@ -15,14 +16,17 @@ import { queryRows } from "../../db/client.js";
  * audit_event_type_idx) must be the one the view was computed after. Changes made outside the app (a
  * seed, a repair in the database) and the rare race of two concurrent writers are covered by the time
  * limit: a view is never older than MAX_AGE_MS. Who may see what is never cached: the project is
- * authorized on every request and the actor's scope is part of the key. The courses behind a figure
- * (personal data) are always read afresh.
+ * authorized on every request and the actor's scope is part of the key. The drill-down (the courses
+ * behind a figure) keeps the computation under the same key and stamp, a few at a time (it holds every
+ * series); the names of the members it lists are read afresh.
  */
 
 /** How long a view may be used at most, even when no change is seen. */
 export const MAX_AGE_MS = 30_000;
 /** Views kept per database (least recently used go first). */
-const MAX_ENTRIES = 200;
+const MAX_VIEWS = 200;
+/** Computations kept per database for the drill-down: each holds every series of a cohort. */
+const MAX_COMPUTATIONS = 8;
 
 /** Events whose change can alter a cohort view. */
 const CHANGE_EVENTS = [
@@ -57,18 +61,20 @@ export async function readChangeStamp(db: DbOrTx): Promise<string> {
   return row?.stamp ?? "";
 }
 
-interface Entry {
+interface Entry<T> {
   stamp: string;
   storedAtMs: number;
-  view: CohortView;
+  value: T;
 }
 
-/** A bounded map of views by key, each valid for its change stamp and MAX_AGE_MS. */
-export class CohortViewCache {
-  private readonly entries = new Map<string, Entry>();
+/** A bounded map of values by key, each valid for its change stamp and MAX_AGE_MS. */
+export class KeptValues<T> {
+  private readonly entries = new Map<string, Entry<T>>();
 
-  /** The view kept under `key` when it was computed at `stamp` and is young enough. */
-  get(key: string, stamp: string, nowMs: number): CohortView | undefined {
+  constructor(private readonly maxEntries: number) {}
+
+  /** The value kept under `key` when it was computed at `stamp` and is young enough. */
+  get(key: string, stamp: string, nowMs: number): T | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (entry.stamp !== stamp || nowMs - entry.storedAtMs > MAX_AGE_MS || nowMs < entry.storedAtMs) {
@@ -78,13 +84,13 @@ export class CohortViewCache {
     // Map keeps insertion order: re-inserting marks the entry as the most recently used.
     this.entries.delete(key);
     this.entries.set(key, entry);
-    return entry.view;
+    return entry.value;
   }
 
-  set(key: string, stamp: string, view: CohortView, nowMs: number): void {
+  set(key: string, stamp: string, value: T, nowMs: number): void {
     this.entries.delete(key);
-    this.entries.set(key, { stamp, storedAtMs: nowMs, view });
-    while (this.entries.size > MAX_ENTRIES) {
+    this.entries.set(key, { stamp, storedAtMs: nowMs, value });
+    while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
       this.entries.delete(oldest);
@@ -92,14 +98,27 @@ export class CohortViewCache {
   }
 }
 
-const caches = new WeakMap<object, CohortViewCache>();
+/** Kept cohort views. */
+export type CohortViewCache = KeptValues<CohortView>;
 
-/** The cache of one database (tests run several apps in one process). */
-export function cohortViewCacheOf(database: object): CohortViewCache {
+const viewCaches = new WeakMap<object, CohortViewCache>();
+const computationCaches = new WeakMap<object, KeptValues<CohortComputation>>();
+
+function keptOf<T>(caches: WeakMap<object, KeptValues<T>>, database: object, maxEntries: number) {
   let cache = caches.get(database);
   if (!cache) {
-    cache = new CohortViewCache();
+    cache = new KeptValues<T>(maxEntries);
     caches.set(database, cache);
   }
   return cache;
+}
+
+/** The kept views of one database (tests run several apps in one process). */
+export function cohortViewCacheOf(database: object): CohortViewCache {
+  return keptOf(viewCaches, database, MAX_VIEWS);
+}
+
+/** The kept computations of one database, for the drill-down. */
+export function cohortComputationCacheOf(database: object): KeptValues<CohortComputation> {
+  return keptOf(computationCaches, database, MAX_COMPUTATIONS);
 }

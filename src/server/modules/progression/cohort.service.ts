@@ -10,6 +10,7 @@ import {
   SMALL_GROUP_FAMILIES,
 } from "../../../contracts/progression-cohort.js";
 import { scope } from "../../../domain/access/index.js";
+import type { CalendarDate } from "../../../domain/calendar-date.js";
 import {
   type ChangeClass,
   DEFAULT_BASELINE_WITHIN_WEEKS,
@@ -21,7 +22,7 @@ import {
 import type { ActorContext } from "../../context.js";
 import { person } from "../../db/schema/index.js";
 import { todayOf } from "../casework/case-access.js";
-import { cohortViewCacheOf, readChangeStamp } from "./cohort-cache.js";
+import { cohortComputationCacheOf, cohortViewCacheOf, readChangeStamp } from "./cohort-cache.js";
 import {
   type CohortComputation,
   cohortInstruments,
@@ -110,15 +111,7 @@ export async function getCohort(
 ): Promise<CohortView> {
   const today = todayOf(ctx);
   const project = await loadProgressionProject(ctx, ctx.db, projectId);
-  // Kept views (cohort-cache.ts) are per reach: the actor's scope and the day are part of the key.
-  const key = JSON.stringify([
-    projectId,
-    today,
-    scope(ctx.actor, "measurement.read"),
-    ...(["instrument", "score", "subject", "track", "language", "state"] as const).map(
-      (k) => query[k] ?? null,
-    ),
-  ]);
+  const key = keptKey(ctx, projectId, today, query);
   const cache = cohortViewCacheOf(ctx.deps.database);
   // The stamp is read before the figures, so a change made while they are computed is seen next time.
   const stamp = await readChangeStamp(ctx.db);
@@ -136,6 +129,21 @@ export async function getCohort(
     payload: { instrumentCode: view.selection.instrumentCode, filters: usedFilters(query) },
   });
   return view;
+}
+
+/**
+ * The key of a kept view or computation (cohort-cache.ts): per reach — the actor's scope and the day
+ * are part of it — and per selection and filters.
+ */
+function keptKey(ctx: ActorContext, projectId: string, today: CalendarDate, query: CohortQuery): string {
+  return JSON.stringify([
+    projectId,
+    today,
+    scope(ctx.actor, "measurement.read"),
+    ...(["instrument", "score", "subject", "track", "language", "state"] as const).map(
+      (k) => query[k] ?? null,
+    ),
+  ]);
 }
 
 /** The figures of a computed cohort, as the API shows them. */
@@ -260,8 +268,18 @@ export async function listCohortCourses(
 ): Promise<CohortCourses> {
   const today = todayOf(ctx);
   const project = await loadProgressionProject(ctx, ctx.db, projectId);
-  // Always read afresh: the list names families, so it must follow today's access exactly.
-  const c = await computeCohort(ctx, project, q, today);
+  // The computation is kept like the views (same key and change stamp: the scope is in the key, and
+  // every change of a case team, course or household moves the stamp), so that clicking through the
+  // figures does not recompute the cohort each time.
+  const key = keptKey(ctx, projectId, today, q);
+  const cache = cohortComputationCacheOf(ctx.deps.database);
+  const stamp = await readChangeStamp(ctx.db);
+  const nowMs = ctx.now().getTime();
+  let c = cache.get(key, stamp, nowMs);
+  if (!c) {
+    c = await computeCohort(ctx, project, q, today);
+    cache.set(key, stamp, c, nowMs);
+  }
   const trackNames = new Map(c.tracks.map((t) => [t.id, t.name]));
   const personIds = [...new Set(c.series.flatMap((s) => (s.personId ? [s.personId] : [])))];
   const behind = seriesBehind(c, q);
@@ -305,7 +323,7 @@ export async function listCohortCourses(
     type: "cohort.courses_listed",
     organisationId: c.organisationId,
     projectId,
-    purpose: c.purpose,
+    purpose: progressionPurpose(ctx.actor, project), // this reader's, not the kept computation's
     payload: { instrumentCode: c.selection.instrument.code, rows: page.length },
   });
   return {

@@ -10,6 +10,8 @@ import {
   type CohortView,
   CohortViewSchema,
 } from "../../../contracts/progression-cohort.js";
+import { addDays } from "../../../domain/calendar-date.js";
+import { danishDateOf } from "../../../domain/casework/index.js";
 import {
   auditEvent,
   courseTransition,
@@ -464,5 +466,24 @@ describe("kept views", () => {
     expect((await cohort(pm, `track=${trackId}`)).toLatest.notMeasurable.count).toBe(1);
     t.clock.advanceMinutes(1);
     expect((await cohort(pm, `track=${trackId}`)).toLatest.notMeasurable.count).toBe(0);
+  });
+
+  it("the drill-down's kept computation follows a case-team change at once", async () => {
+    const months = `track=${trackId}&figure=month&month=0`;
+    expect((await coursesBehind(sara, months)).items.map((r) => r.familyName)).toEqual([
+      familyName("A"),
+      familyName("C"),
+    ]);
+    // The team leader takes Sara off course A (her last day yesterday): A leaves her list now, not
+    // when a kept computation ages out.
+    const saraId = t.seed.userIds["sagsbehandler@vejle.demo"]!;
+    const course = await (await leader.get(`/api/courses/${courses.A!.courseId}`)).json();
+    const place = (course.team as { id: string; userId: string }[]).find((m) => m.userId === saraId)!;
+    const yesterday = addDays(danishDateOf(t.clock.now()), -1);
+    const ended = await leader.post(`/api/courses/${courses.A!.courseId}/team/${place.id}/end`, {
+      toOn: yesterday,
+    });
+    expect(ended.status, await ended.clone().text()).toBe(200);
+    expect((await coursesBehind(sara, months)).items.map((r) => r.familyName)).toEqual([familyName("C")]);
   });
 });
