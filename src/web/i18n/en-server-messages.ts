@@ -62,4 +62,21 @@ export const enServerMessages: Record<string, string> = {
     "The worker has no limits of their own; the municipality's default already applies.",
   "Den nye version kan ikke gælde fra før den forrige.":
     "The new version cannot apply from before the previous one.",
+  // Outcome contracts
+  "Accepten kan ikke ligge før versionen blev lavet.":
+    "The acceptance cannot be dated before the version was made.",
+  "Datoerne passer ikke sammen.": "The dates do not fit together.",
+  "Der er allerede en regulering af opgørelsen under behandling.":
+    "An adjustment of the statement is already in progress.",
+  "En regulering genberegnes ved at lave en ny regulering.":
+    "An adjustment is recalculated by making a new adjustment.",
+  "Kontrakten har ingen version.": "The contract has no version.",
+  "Kontrakten henviser til en ukendt resultatregel.": "The contract refers to an unknown outcome rule.",
+  "Kontrakten kan ikke gemmes: ret felterne nedenfor.":
+    "The contract cannot be saved: correct the fields below.",
+  "Kun en låst periodeopgørelse kan reguleres.": "Only a locked period statement can be adjusted.",
+  "Opgørelsen er allerede valideret og godkendt af mindst én part.":
+    "The statement has already been validated and approved by at least one party.",
+  "Organisationen er ikke part i kontrakten.": "The organisation is not a party to the contract.",
+  "Ukendte felter i INDIGO-eksporten.": "Unknown fields in the INDIGO export.",
 };
