@@ -194,7 +194,7 @@ describe.skipIf(!hasChromium)("outcome contract from setup to locked statement (
     );
     expect(labels.length).toBeGreaterThan(0);
     for (const line of labels) {
-      expect(line.label).toMatch(/^F-[0-9A-Z]{6}$/);
+      expect(line.label).toMatch(/^F-[0-9A-HJKMNP-TV-Z]{8}$/);
       expect(line.familyId).toBeUndefined();
     }
     await settle(page);

@@ -39,10 +39,20 @@ type TrackView = z.infer<typeof StatementTrackSchema>;
 
 const shown = (value: number) => ({ value });
 
-/** A stable pseudonym of a family within one contract ("F-3K9Q2A"). */
+/** Crockford's base-32 digits: no I, L, O or U, so a label read aloud or copied by hand stays right. */
+const BASE32 = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/**
+ * A stable pseudonym of a family within one contract ("F-3K9Q2A7M"): 40 bits of an HMAC under the app
+ * key, so that two of 10,000 families share a label with a chance of about 1 in 20,000.
+ */
 export function familyPseudonym(appKey: Buffer, contractId: string, familyId: string): string {
-  const digest = createHmac("sha256", appKey).update(`${contractId}/${familyId}`).digest("base64url");
-  return `F-${digest.slice(0, 6).toUpperCase()}`;
+  const digest = createHmac("sha256", appKey).update(`${contractId}/${familyId}`).digest();
+  let bits = 0n;
+  for (const byte of digest.subarray(0, 5)) bits = (bits << 8n) | BigInt(byte);
+  let label = "";
+  for (let i = 7; i >= 0; i--) label += BASE32[Number((bits >> BigInt(i * 5)) & 31n)];
+  return `F-${label}`;
 }
 
 /** Σ of the goals before the rounding step, in kroner to 1/100 øre (display only, never paid). */
