@@ -13,7 +13,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { InstrumentVersion } from "../../../domain/progression/index.js";
-import { course, family, person } from "./casework.js";
+import { course, person } from "./casework.js";
 import { appUser } from "./identity.js";
 import { organisation, project } from "./tenancy.js";
 

@@ -8,15 +8,9 @@ import { authorize, type Resource, scope } from "../../../domain/access/index.js
 import { calculateBusinessCase, type Scenario } from "../../../domain/business-case/index.js";
 import type { ActorContext } from "../../context.js";
 import type { DbOrTx } from "../../db/client.js";
+import { organisationNames } from "../../db/display-names.js";
 import { readAll } from "../../db/read-all.js";
-import {
-  appUser,
-  businessCase,
-  businessCaseVersion,
-  organisation,
-  project,
-  unitPrice,
-} from "../../db/schema/index.js";
+import { appUser, businessCase, businessCaseVersion, project, unitPrice } from "../../db/schema/index.js";
 import { scopeFilter } from "../../db/scope-filter.js";
 import { AppError, enforce, forbidden, notFound, staleVersion } from "../../errors.js";
 import { ENGINE_VERSION, parseScenarioOrThrow } from "./scenario-calculation.js";
@@ -65,15 +59,10 @@ async function present(db: DbOrTx, rows: Row[]) {
   const projectIds = rows.flatMap((r) => (r.projectId ? [r.projectId] : []));
   const [orgs, projects, versions] = await readAll(db, [
     () =>
-      db
-        .select({ id: organisation.id, name: organisation.name })
-        .from(organisation)
-        .where(
-          inArray(
-            organisation.id,
-            rows.map((r) => r.organisationId),
-          ),
-        ),
+      organisationNames(
+        db,
+        rows.map((r) => r.organisationId),
+      ),
     () =>
       projectIds.length > 0
         ? db
@@ -105,7 +94,7 @@ async function present(db: DbOrTx, rows: Row[]) {
     return {
       id: b.id,
       organisationId: b.organisationId,
-      organisationName: orgs.find((o) => o.id === b.organisationId)?.name ?? "",
+      organisationName: orgs.get(b.organisationId) ?? "",
       projectId: b.projectId,
       projectName: projects.find((p) => p.id === b.projectId)?.name ?? null,
       name: b.name,

@@ -22,12 +22,12 @@ import type { MeasurementSchedule } from "../../../domain/progression/index.js";
 import { OUTCOME_RULE_CATALOGUE } from "../../../domain/progression/index.js";
 import type { ActorContext } from "../../context.js";
 import type { DbOrTx } from "../../db/client.js";
+import { userNames } from "../../db/display-names.js";
 import {
   appUser,
   contractAcceptance,
   contractVersion,
   ledgerEntry,
-  organisation,
   outcomeContract,
   project,
   settlementStatement,
@@ -489,28 +489,6 @@ export async function getContract(ctx: ActorContext, id: string): Promise<Detail
       seesFamilies: familyVisibilityOf(ctx.actor, row) === "names",
     },
   };
-}
-
-/** Display names of users, by id. */
-export async function userNames(db: DbOrTx, ids: readonly string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows = await db
-    .select({ id: appUser.id, name: appUser.displayName })
-    .from(appUser)
-    .where(inArray(appUser.id, unique));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-/** Organisation names, by id. */
-export async function organisationNames(db: DbOrTx, ids: readonly string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows = await db
-    .select({ id: organisation.id, name: organisation.name })
-    .from(organisation)
-    .where(inArray(organisation.id, unique));
-  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** The outcome rules a goal may use, with the project's tracks that measure what each needs. */

@@ -4,9 +4,10 @@ import type { DisbursementInputSchema, LedgerSchema } from "../../../contracts/o
 import type { CalendarDate } from "../../../domain/calendar-date.js";
 import type { ActorContext } from "../../context.js";
 import type { DbOrTx } from "../../db/client.js";
+import { organisationNames, userNames } from "../../db/display-names.js";
 import { ledgerEntry } from "../../db/schema/index.js";
 import { AppError } from "../../errors.js";
-import { loadContractVersions, organisationNames, userNames } from "./contract.service.js";
+import { loadContractVersions } from "./contract.service.js";
 import { loadContractFor } from "./contract-access.js";
 
 /*

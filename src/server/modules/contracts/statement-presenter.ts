@@ -15,8 +15,9 @@ import {
 } from "../../../domain/contract/index.js";
 import type { ActorContext } from "../../context.js";
 import type { DbOrTx } from "../../db/client.js";
+import { organisationNames, userNames } from "../../db/display-names.js";
 import { family } from "../../db/schema/index.js";
-import { loadContractVersions, organisationNames, userNames } from "./contract.service.js";
+import { loadContractVersions } from "./contract.service.js";
 import { type ContractRow, type FamilyVisibility, familyVisibilityOf } from "./contract-access.js";
 import {
   APPROVING_ROLES,

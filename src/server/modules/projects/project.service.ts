@@ -3,6 +3,7 @@ import type { ProjectCreateInput, ProjectUpdateInput } from "../../../contracts/
 import { authorize, type ProjectPart, type Resource, scope } from "../../../domain/access/index.js";
 import type { ActorContext } from "../../context.js";
 import type { DbOrTx } from "../../db/client.js";
+import { organisationNames } from "../../db/display-names.js";
 import { readAll } from "../../db/read-all.js";
 import { organisation, project, projectParty, track } from "../../db/schema/index.js";
 import { scopeFilter } from "../../db/scope-filter.js";
@@ -45,20 +46,15 @@ async function present(db: DbOrTx, rows: ProjectRow[]) {
         .where(inArray(projectParty.projectId, ids))
         .orderBy(asc(organisation.name)),
     () =>
-      db
-        .select({ id: organisation.id, name: organisation.name })
-        .from(organisation)
-        .where(
-          inArray(
-            organisation.id,
-            rows.map((r) => r.organisationId),
-          ),
-        ),
+      organisationNames(
+        db,
+        rows.map((r) => r.organisationId),
+      ),
   ]);
   return rows.map((p) => ({
     id: p.id,
     organisationId: p.organisationId,
-    organisationName: owners.find((o) => o.id === p.organisationId)?.name ?? "",
+    organisationName: owners.get(p.organisationId) ?? "",
     name: p.name,
     description: p.description,
     startsOn: p.startsOn,
