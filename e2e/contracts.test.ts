@@ -1,9 +1,9 @@
 import fs from "node:fs";
-import type { APIRequestContext, Browser, Locator, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { danishDateOf } from "../src/domain/casework/danish-time.js";
 import { baseUrl, expectNoAxeViolations, hasChromium, launchBrowser, maybeScreenshot } from "./browser.js";
-import { login, nav, newPage, settle } from "./session.js";
+import { apiOf, login, nav, newPage, settle } from "./session.js";
 
 /*
  * Issue 6 "Done when", as the parties would do it in Chromium: the project manager sets up the Vejle
@@ -31,23 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** JSON calls as the signed-in user of a page (its session cookie, and the CSRF token for writes). */
-async function apiOf(p: Page) {
-  const request: APIRequestContext = p.request;
-  const me = await (await request.get(`${baseUrl()}/api/me`)).json();
-  const call = async (method: "get" | "post", path: string, data?: unknown) => {
-    const res = await request[method](`${baseUrl()}/api${path}`, {
-      headers: { "X-CSRF-Token": me.csrfToken },
-      ...(data === undefined ? {} : { data }),
-    });
-    return { status: res.status(), body: await res.json() };
-  };
-  return {
-    get: (path: string) => call("get", path),
-    post: (path: string, data: unknown) => call("post", path, data),
-  };
-}
 
 /** Text without no-break spaces (the money and number formats use them). */
 const plain = (s: string | null) => (s ?? "").replace(/[\u00a0\u202f]/g, " ");

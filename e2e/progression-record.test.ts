@@ -1,9 +1,9 @@
-import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, type CalendarDate } from "../src/domain/calendar-date.js";
 import { danishDateOf } from "../src/domain/casework/danish-time.js";
-import { baseUrl, expectNoAxeViolations, hasChromium, launchBrowser, maybeScreenshot } from "./browser.js";
-import { login, settle } from "./session.js";
+import { expectNoAxeViolations, hasChromium, launchBrowser, maybeScreenshot } from "./browser.js";
+import { type ApiAnswer, apiOf, login, settle } from "./session.js";
 
 /*
  * Issue 5, recording and trends: the family consultant records a baseline and a follow-up of the
@@ -27,21 +27,18 @@ let context: BrowserContext;
 /** The consultant's page for the whole journey; each step continues where the last one ended. */
 let page: Page;
 
-/** JSON calls as the signed-in user of a page (the session cookie, and the CSRF token for writes). */
-async function apiOf(p: Page) {
-  const request: APIRequestContext = p.request;
-  const me = await (await request.get(`${baseUrl()}/api/me`)).json();
-  const call = async (method: "get" | "post", path: string, data?: unknown) => {
-    const res = await request[method](`${baseUrl()}/api${path}`, {
-      headers: { "X-CSRF-Token": me.csrfToken },
-      ...(data === undefined ? {} : { data }),
-    });
-    const body = await res.json();
-    if (!res.ok())
-      throw new Error(`${method.toUpperCase()} ${path} → ${res.status()} ${JSON.stringify(body)}`);
+/** The set-up's API calls as the signed-in user of a page: the body, or an error naming the refused step. */
+async function setupApiOf(p: Page) {
+  const api = await apiOf(p);
+  const bodyOf = ({ status, body }: ApiAnswer, step: string) => {
+    if (status < 200 || status >= 300) throw new Error(`${step} → ${status} ${JSON.stringify(body)}`);
     return body;
   };
-  return { userId: me.user.id as string, get: (path: string) => call("get", path), post: call };
+  return {
+    userId: api.userId,
+    get: async (path: string) => bodyOf(await api.get(path), `GET ${path}`),
+    post: async (path: string, data: unknown) => bodyOf(await api.post(path, data), `POST ${path}`),
+  };
 }
 
 /** Sara refers a new family to Vejle's ordinary track and accepts it with the consultant on the team. */
@@ -49,7 +46,7 @@ async function referAndAcceptFamily(consultantUserId: string) {
   const saraContext = await browser.newContext({ locale: "da-DK" });
   const sara = await saraContext.newPage();
   await login(sara, "sagsbehandler@vejle.demo");
-  const api = await apiOf(sara);
+  const api = await setupApiOf(sara);
   const projects = await api.get("/projects");
   const project = projects.items.find((p: { name: string }) => p.name.includes("Vejle"));
   const track = project.tracks.find((t: { code: string }) => t.code === "ordinary");
@@ -61,7 +58,7 @@ async function referAndAcceptFamily(consultantUserId: string) {
     languages: ["ar", "da"],
     danishProficiency: "conversational",
   });
-  let referral = await api.post("post", "/referrals", {
+  let referral = await api.post("/referrals", {
     newFamily: {
       name: FAMILY,
       members: [
@@ -79,20 +76,20 @@ async function referAndAcceptFamily(consultantUserId: string) {
     legalBasis: "Barnets lov § 32",
     referredOn: addDays(ACCEPTED_ON, -14),
   });
-  referral = await api.post("post", `/referrals/${referral.id}/transitions`, {
+  referral = await api.post(`/referrals/${referral.id}/transitions`, {
     event: "start-screening",
     on: addDays(ACCEPTED_ON, -10),
     version: referral.version,
   });
   for (const purpose of ["treatment", "sharing-with-provider", "evaluation"]) {
-    await api.post("post", `/families/${referral.familyId}/consents`, {
+    await api.post(`/families/${referral.familyId}/consents`, {
       purpose,
       isGiven: true,
       recordedOn: addDays(ACCEPTED_ON, -3),
     });
   }
   referral = await api.get(`/referrals/${referral.id}`);
-  await api.post("post", `/referrals/${referral.id}/transitions`, {
+  await api.post(`/referrals/${referral.id}/transitions`, {
     event: "accept",
     on: ACCEPTED_ON,
     version: referral.version,
@@ -108,7 +105,7 @@ beforeAll(async () => {
   context.setDefaultTimeout(15_000);
   page = await context.newPage();
   await login(page, "konsulent@modersmaal.demo");
-  const consultant = await apiOf(page);
+  const consultant = await setupApiOf(page);
   await referAndAcceptFamily(consultant.userId);
 }, 120_000);
 afterAll(async () => {

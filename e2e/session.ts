@@ -29,3 +29,31 @@ export async function settle(page: Page, ms = 300) {
 export function nav(page: Page, name: string) {
   return page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name });
 }
+
+/** An API answer: its status and its JSON body. */
+export interface ApiAnswer {
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: JSON of every endpoint; each test reads what it asserts.
+  body: any;
+}
+
+/**
+ * JSON calls as the signed-in user of a page (its session cookie, and the CSRF token for writes),
+ * answering with the status and body so that a test can assert a refusal.
+ */
+export async function apiOf(p: Page) {
+  const request = p.request;
+  const me = await (await request.get(`${baseUrl()}/api/me`)).json();
+  const call = async (method: "get" | "post", path: string, data?: unknown): Promise<ApiAnswer> => {
+    const res = await request[method](`${baseUrl()}/api${path}`, {
+      headers: { "X-CSRF-Token": me.csrfToken },
+      ...(data === undefined ? {} : { data }),
+    });
+    return { status: res.status(), body: await res.json() };
+  };
+  return {
+    userId: me.user.id as string,
+    get: (path: string) => call("get", path),
+    post: (path: string, data: unknown) => call("post", path, data),
+  };
+}
